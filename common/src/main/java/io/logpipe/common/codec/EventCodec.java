@@ -1,0 +1,98 @@
+package io.logpipe.common.codec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.logpipe.common.event.LogDocument;
+import io.logpipe.common.event.RawLogRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON codec for the records on the topics. Thread-safe; create one and share it.
+ *
+ * <p>
+ * Unknown properties are ignored when reading so that a service of an older version keeps
+ * working while a newer one, during a rolling upgrade, already writes fields it does not
+ * know.
+ */
+public final class EventCodec {
+
+	private final JsonMapper mapper;
+
+	public EventCodec() {
+		this.mapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			// A missing number reads as 0; required fields are checked by
+			// decodeRaw/decodeDocument.
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+	}
+
+	public byte[] encode(RawLogRecord record) {
+		return write(record);
+	}
+
+	public byte[] encode(LogDocument document) {
+		return write(document);
+	}
+
+	/**
+	 * Reads a raw record.
+	 * @throws EventDecodingException when the bytes are not a raw record
+	 */
+	public RawLogRecord decodeRaw(byte[] json) {
+		RawLogRecord record = read(json, RawLogRecord.class);
+		if (record.id() == null || record.tenant() == null || record.receivedAt() == null || record.source() == null) {
+			throw new EventDecodingException("raw record lacks one of id, tenant, receivedAt, source");
+		}
+		return record;
+	}
+
+	/**
+	 * Reads a document.
+	 * @throws EventDecodingException when the bytes are not a document
+	 */
+	public LogDocument decodeDocument(byte[] json) {
+		LogDocument document = read(json, LogDocument.class);
+		if (document.id() == null || document.timestamp() == null) {
+			throw new EventDecodingException("document lacks event.id or @timestamp");
+		}
+		return document;
+	}
+
+	/**
+	 * The mapper behind the codec, for services that read or write other JSON the same
+	 * way.
+	 */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	private byte[] write(Object value) {
+		try {
+			return this.mapper.writeValueAsBytes(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), ex);
+		}
+	}
+
+	private <T> T read(byte[] json, Class<T> type) {
+		if (json == null || json.length == 0) {
+			throw new EventDecodingException("empty value, expected a " + type.getSimpleName());
+		}
+		try {
+			T value = this.mapper.readValue(json, type);
+			if (value == null) {
+				throw new EventDecodingException("null value, expected a " + type.getSimpleName());
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new EventDecodingException("not a " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+}
