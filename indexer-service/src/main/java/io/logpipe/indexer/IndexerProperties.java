@@ -1,0 +1,55 @@
+package io.logpipe.indexer;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import io.logpipe.common.topic.Topics;
+
+/**
+ * indexer-service settings.
+ *
+ * @param parsedTopic the topic of documents to index
+ * @param deadLetterTopic where documents Elasticsearch rejected go, with the reason
+ * @param partitions partitions of the dead-letter topic when the indexer creates it
+ * @param replicationFactor its replication factor (3 in production)
+ * @param retry how items Elasticsearch asked to retry (429, 5xx) are retried
+ * @param template the index template the indexer installs
+ */
+@Validated
+@ConfigurationProperties("indexer")
+public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) String parsedTopic,
+		@NotBlank @DefaultValue(Topics.INDEX_DLQ) String deadLetterTopic,
+		@Min(1) @Max(10_000) @DefaultValue("3") int partitions,
+		@Min(1) @Max(7) @DefaultValue("1") short replicationFactor, @Valid @NotNull @DefaultValue Retry retry,
+		@Valid @NotNull @DefaultValue Template template) {
+
+	/**
+	 * @param initialBackOff the first wait before a retry
+	 * @param maxBackOff the longest wait between two retries
+	 * @param maxAttempts bulk attempts for the retryable items of one batch before the
+	 * whole batch is handed back to the container, which redelivers it without committing
+	 */
+	public record Retry(@NotNull @DefaultValue("100ms") Duration initialBackOff,
+			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts) {
+	}
+
+	/**
+	 * @param replicas replicas of each backing index (0 for a single node, 1 or more in
+	 * production)
+	 * @param retention how long documents are kept ({@code lifecycle.data_retention})
+	 * @param refreshInterval how soon a document becomes searchable
+	 */
+	public record Template(@Min(0) @Max(10) @DefaultValue("0") int replicas,
+			@NotBlank @DefaultValue("7d") String retention, @NotBlank @DefaultValue("1s") String refreshInterval) {
+	}
+
+}

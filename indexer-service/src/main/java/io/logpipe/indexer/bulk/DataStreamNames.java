@@ -1,0 +1,58 @@
+package io.logpipe.indexer.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The data stream of a document: {@code logs-<service>-<tenant>}, following Elastic's
+ * {@code <type>-<dataset>-<namespace>} scheme. Elasticsearch allows only lower-case names
+ * and reserves {@code -} as the separator, so a name that is not already clean is
+ * lower-cased, its other characters replaced by {@code _}, and a short hash of the
+ * original appended: "Check-Out" and "check_out" then land in different streams instead
+ * of silently sharing one.
+ */
+public final class DataStreamNames {
+
+	private static final Pattern CLEAN = Pattern.compile("[a-z0-9][a-z0-9_]{0,59}");
+
+	private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9_]");
+
+	private DataStreamNames() {
+	}
+
+	public static String of(String service, String tenant) {
+		return "logs-" + part(service) + "-" + part(tenant);
+	}
+
+	static String part(String name) {
+		if (name == null || name.isEmpty()) {
+			return "unknown";
+		}
+		if (CLEAN.matcher(name).matches()) {
+			return name;
+		}
+		String safe = UNSAFE.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("_");
+		if (safe.length() > 50) {
+			safe = safe.substring(0, 50);
+		}
+		if (safe.startsWith("_")) {
+			safe = "x" + safe;
+		}
+		return safe + "_" + shortHash(name);
+	}
+
+	private static String shortHash(String name) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}

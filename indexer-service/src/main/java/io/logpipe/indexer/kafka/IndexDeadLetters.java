@@ -1,0 +1,61 @@
+package io.logpipe.indexer.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.logpipe.common.topic.KafkaHeaders;
+import io.logpipe.indexer.IndexerProperties;
+import io.logpipe.indexer.bulk.PendingDocument;
+
+/**
+ * Sends documents that cannot be indexed to index-dlq, with the reason and their origin,
+ * and waits for Kafka's acknowledgement: their offsets are committed only once they are
+ * safe there.
+ */
+@Component
+class IndexDeadLetters {
+
+	private static final long ACK_TIMEOUT_SECONDS = 30;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final IndexerProperties properties;
+
+	IndexDeadLetters(KafkaTemplate<String, byte[]> kafka, IndexerProperties properties) {
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	record DeadLetter(PendingDocument document, String reason) {
+	}
+
+	void publish(List<DeadLetter> deadLetters) throws ExecutionException, TimeoutException, InterruptedException {
+		List<CompletableFuture<?>> sends = new ArrayList<>(deadLetters.size());
+		for (DeadLetter deadLetter : deadLetters) {
+			RecordHeaders headers = new RecordHeaders();
+			headers.add(KafkaHeaders.DLQ_REASON, bytes(deadLetter.reason()));
+			headers.add(KafkaHeaders.DLQ_STAGE, bytes("index"));
+			headers.add(KafkaHeaders.DLQ_ORIGIN, bytes(deadLetter.document().origin()));
+			headers.add(KafkaHeaders.CONTENT_TYPE, bytes(KafkaHeaders.JSON));
+			sends.add(this.kafka.send(new ProducerRecord<>(this.properties.deadLetterTopic(), null,
+					deadLetter.document().key(), deadLetter.document().json(), headers)));
+		}
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	}
+
+	private static byte[] bytes(String value) {
+		return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0];
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.logpipe.ingest.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the client an API key belongs to. The presented key is hashed and looked up by
+ * its hash, so a missing and an unknown key take the same path; the key itself is never
+ * stored or logged.
+ */
+@Component
+public class ApiKeyAuthenticator {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
+
+	private static final String BEARER = "Bearer ";
+
+	private final Map<String, AuthenticatedClient> clientsByKeyHash = new HashMap<>();
+
+	public ApiKeyAuthenticator(ApiKeyProperties properties) {
+		for (ApiKeyProperties.Key key : properties.keys()) {
+			this.clientsByKeyHash.put(key.sha256().toLowerCase(Locale.ROOT),
+					new AuthenticatedClient(key.tenant(), key.categories()));
+		}
+		if (this.clientsByKeyHash.isEmpty()) {
+			logger.warn("No API keys are configured (ingest.auth.keys): every request will get 401");
+		}
+	}
+
+	/**
+	 * The client of an {@code Authorization: Bearer <key>} header, if the key is known.
+	 */
+	public Optional<AuthenticatedClient> authenticate(String authorizationHeader) {
+		if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return Optional.empty();
+		}
+		String key = authorizationHeader.substring(BEARER.length()).strip();
+		return Optional.ofNullable(this.clientsByKeyHash.get(sha256Hex(key)));
+	}
+
+	static String sha256Hex(String value) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.logpipe.ingest.auth;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import io.logpipe.common.event.Category;
+
+/**
+ * The API keys ingest accepts. Only their SHA-256 hashes are configured, so a leaked
+ * configuration does not leak a credential. Several keys may name the same tenant, which
+ * is how a key is rotated without downtime.
+ *
+ * @param keys the accepted keys
+ */
+@Validated
+@ConfigurationProperties("ingest.auth")
+public record ApiKeyProperties(@Valid List<Key> keys) {
+
+	public ApiKeyProperties {
+		keys = (keys != null) ? keys : List.of();
+	}
+
+	/**
+	 * @param sha256 lower-case hex SHA-256 of the key
+	 * @param tenant the tenant whose data the key writes
+	 * @param categories the categories the key may write; all when empty
+	 */
+	public record Key(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
+					message = "must be 1 to 64 letters, digits, '_', '.' or '-'") String tenant,
+			Set<Category> categories) {
+
+		public Key {
+			categories = (categories == null || categories.isEmpty()) ? Set.of(Category.values())
+					: Set.copyOf(categories);
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.logpipe.ingest.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import io.logpipe.common.codec.EventCodec;
+import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.topic.KafkaHeaders;
+import io.logpipe.ingest.problem.IngestException;
+import io.logpipe.ingest.problem.ProblemType;
+
+/**
+ * Publishes raw records and returns only when Kafka acknowledged every one of them
+ * ({@code acks=all}, idempotent producer), so that a 2xx answer is a promise the pipeline
+ * can keep.
+ */
+@Component
+public class RawRecordPublisher {
+
+	private static final byte[] SCHEMA_VERSION = Integer.toString(RawLogRecord.SCHEMA_VERSION)
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] JSON = KafkaHeaders.JSON.getBytes(StandardCharsets.UTF_8);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final EventCodec codec;
+
+	private final IngestKafkaProperties properties;
+
+	public RawRecordPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, IngestKafkaProperties properties) {
+		this.kafka = kafka;
+		this.codec = codec;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends the records and waits for all acknowledgements.
+	 * @param traceparent the request's W3C trace context, or {@code null}
+	 * @throws IngestException with {@link ProblemType#KAFKA_UNAVAILABLE} when Kafka did
+	 * not acknowledge all of them within the configured bound
+	 */
+	public void publish(List<RawLogRecord> records, String traceparent) {
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
+		try {
+			for (RawLogRecord record : records) {
+				sends.add(this.kafka.send(toProducerRecord(record, traceparent)));
+			}
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable(sends, ex);
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			throw unavailable(sends, ex);
+		}
+	}
+
+	private ProducerRecord<String, byte[]> toProducerRecord(RawLogRecord record, String traceparent) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(KafkaHeaders.SCHEMA_VERSION, SCHEMA_VERSION);
+		headers.add(KafkaHeaders.CONTENT_TYPE, JSON);
+		if (traceparent != null) {
+			headers.add(KafkaHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+		}
+		return new ProducerRecord<>(this.properties.topics().of(record.category()), null, record.partitionKey(),
+				this.codec.encode(record), headers);
+	}
+
+	private IngestException unavailable(List<CompletableFuture<SendResult<String, byte[]>>> sends, Exception cause) {
+		long acknowledged = sends.stream().filter((send) -> send.isDone() && !send.isCompletedExceptionally()).count();
+		return new IngestException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged " + acknowledged
+				+ " of the request's events within " + this.properties.ackTimeout().toSeconds()
+				+ " s; nothing of this request is confirmed. Retry with the same Idempotency-Key to avoid duplicates.",
+				cause);
+	}
+
+}

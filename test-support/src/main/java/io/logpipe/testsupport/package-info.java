@@ -1,0 +1,50 @@
+/**
+ * Real Kafka and Elasticsearch servers for integration tests ({@code *IT}, failsafe), one
+ * of each per test JVM, started on first use and stopped when the JVM exits. No Docker
+ * engine is needed; where one exists, Testcontainers provides the same servers.
+ *
+ * <table>
+ * <caption>Classes</caption>
+ * <tr>
+ * <th>class</th>
+ * <th>what it does</th>
+ * </tr>
+ * <tr>
+ * <td>{@link io.logpipe.testsupport.TestServers}</td>
+ * <td>the entry point: {@code kafka()} and {@code elasticsearch()} start the JVM's
+ * servers once and choose local servers or containers</td>
+ * </tr>
+ * <tr>
+ * <td>{@link io.logpipe.testsupport.KafkaServer},
+ * {@link io.logpipe.testsupport.ElasticsearchServer}</td>
+ * <td>what a test gets: {@code bootstrapServers()} and {@code uri()}</td>
+ * </tr>
+ * <tr>
+ * <td>{@link io.logpipe.testsupport.RealKafka @RealKafka},
+ * {@link io.logpipe.testsupport.RealElasticsearch @RealElasticsearch}</td>
+ * <td>on a Spring test class: set {@code spring.kafka.bootstrap-servers} and
+ * {@code spring.elasticsearch.uris} to the shared servers</td>
+ * </tr>
+ * <tr>
+ * <td>{@code TestServersContextCustomizerFactory},
+ * {@code TestServersContextCustomizer}</td>
+ * <td>the Spring TestContext hook behind the annotations (registered in
+ * {@code META-INF/spring.factories})</td>
+ * </tr>
+ * <tr>
+ * <td>{@code LocalKafkaServer}</td>
+ * <td>spring-kafka-test's embedded KRaft broker, set up for transactions and consumer
+ * groups on one node</td>
+ * </tr>
+ * <tr>
+ * <td>{@code LocalElasticsearchServer}</td>
+ * <td>the unpacked Elasticsearch distribution in a child process, as {@code nobody} when
+ * the JVM is root</td>
+ * </tr>
+ * <tr>
+ * <td>{@code ContainerServers}, {@code DockerEngine}</td>
+ * <td>the Testcontainers fallback and the fast check for a Docker engine</td>
+ * </tr>
+ * </table>
+ */
+package io.logpipe.testsupport;
