@@ -58,6 +58,14 @@ public class CategoryRouter {
 					this.properties.maxMatchSteps());
 			return false;
 		}
+		catch (StackOverflowError ex) {
+			// java.util.regex recurses per repetition of a group such as (a|aa)+: on a
+			// long message the stack runs out before the step budget. The frames are
+			// unwound by now, so the request thread is fine; the pattern just did not
+			// match.
+			logger.debug("Routing pattern {} ran out of stack on a message", rule.messagePattern());
+			return false;
+		}
 	}
 
 	private record Rule(String service, Pattern messagePattern, Category category) {
