@@ -9,6 +9,12 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +52,10 @@ import io.logpipe.ingest.problem.ProblemType;
 @RestController
 class LogsController {
 
+	private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	private static final String PROBLEM = "#/components/schemas/" + ApiDocumentation.PROBLEM_SCHEMA;
+
 	private final KeyRateLimiter rateLimiter;
 
 	private final InFlightBytes inFlight;
@@ -71,11 +81,42 @@ class LogsController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Ingest log events",
+			description = "One JSON event object or an array of them (application/json), one JSON object per line "
+					+ "(application/x-ndjson), or one message per line (text/plain). Content-Encoding gzip, "
+					+ "deflate, zstd or snappy (block format). Bad events are listed in `rejected` by index; "
+					+ "the good ones are accepted.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+							@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE),
+							@Content(mediaType = MediaType.TEXT_PLAIN_VALUE) }),
+			responses = {
+					@ApiResponse(responseCode = "202", description = "Kafka acknowledged every accepted event",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = IngestAccepted.class))),
+					@ApiResponse(responseCode = "400",
+							description = "malformed-body, no-valid-events, invalid-category",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "401", description = "unauthenticated: no key or an unknown key",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "403", description = "category-forbidden",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "413", description = "body-too-large, too-many-events",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "415", description = "unsupported-encoding, or an unknown Content-Type",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "429",
+							description = "rate-limited (the key's bucket is empty) or overloaded (in-flight bytes); "
+									+ "Retry-After",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "503",
+							description = "kafka-unavailable: nothing of the request is confirmed; Retry-After",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))) })
 	@PostMapping(
 			path = IngestMetrics.LOGS_ENDPOINT, consumes = { MediaType.APPLICATION_JSON_VALUE,
 					MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_PLAIN_VALUE },
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<IngestAccepted> ingest(AuthenticatedClient client,
+	ResponseEntity<IngestAccepted> ingest(@Parameter(hidden = true) AuthenticatedClient client,
 			@RequestHeader(name = "X-Logpipe-Service", required = false) String serviceHeader,
 			@RequestParam(name = "service", required = false) String serviceParameter,
 			@RequestHeader(name = "X-Logpipe-Host", required = false) String hostHeader,
@@ -85,8 +126,9 @@ class LogsController {
 			@RequestHeader(name = "X-Logpipe-Category", required = false) String categoryHeader,
 			@RequestParam(name = "category", required = false) String categoryParameter,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestHeader(name = "traceparent", required = false) String traceparent, HttpServletRequest request,
-			HttpServletResponse response) {
+			@RequestHeader(name = "traceparent", required = false) String traceparent,
+			@Parameter(hidden = true) HttpServletRequest request,
+			@Parameter(hidden = true) HttpServletResponse response) {
 		Map<String, String> rateLimitHeaders = this.rateLimiter.consume(client);
 		rateLimitHeaders.forEach(response::setHeader);
 		RequestContext context = new RequestContext(client, this.clock.instant(), request.getRemoteAddr(),
