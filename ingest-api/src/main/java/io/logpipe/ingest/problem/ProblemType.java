@@ -38,11 +38,6 @@ public enum ProblemType {
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the events");
 
-	/** The type URI's last part, also the {@code reason} tag of ingest's metrics. */
-	public String slug() {
-		return this.slug;
-	}
-
 	private static final String PREFIX = "urn:logpipe:problem:";
 
 	private final String slug;
@@ -55,6 +50,11 @@ public enum ProblemType {
 		this.slug = slug;
 		this.status = status;
 		this.title = title;
+	}
+
+	/** The type URI's last part, also the {@code reason} tag of ingest's metrics. */
+	public String slug() {
+		return this.slug;
 	}
 
 	public URI uri() {
