@@ -12,14 +12,33 @@
  * <td>API keys (stored as SHA-256 hashes) and the tenant each belongs to</td>
  * </tr>
  * <tr>
+ * <td>{@code admission}</td>
+ * <td>turning requests away before their body is read: per-key token buckets and the cap
+ * on bytes in flight (429)</td>
+ * </tr>
+ * <tr>
  * <td>{@code http}</td>
- * <td>the {@code /api/v1/logs} endpoint and the one place errors become problem
- * details</td>
+ * <td>the {@code /api/v1/logs} endpoint, the one place errors become problem details, and
+ * the OpenAPI document</td>
+ * </tr>
+ * <tr>
+ * <td>{@code body}</td>
+ * <td>reading a request body within its size limit, decoding gzip, deflate, zstd and
+ * snappy as it streams</td>
  * </tr>
  * <tr>
  * <td>{@code event}</td>
- * <td>reading a request body into events and each event into a
- * {@link io.logpipe.common.event.RawLogRecord}, or a rejection with its reason</td>
+ * <td>splitting a body (JSON, NDJSON, text lines) into events and each event into a
+ * {@link io.logpipe.common.event.RawLogRecord}, or a rejection with its reason; routing
+ * rules</td>
+ * </tr>
+ * <tr>
+ * <td>{@code problem}</td>
+ * <td>the problem types and the exceptions that carry them</td>
+ * </tr>
+ * <tr>
+ * <td>{@code metrics}</td>
+ * <td>the meters operators watch</td>
  * </tr>
  * <tr>
  * <td>{@code kafka}</td>

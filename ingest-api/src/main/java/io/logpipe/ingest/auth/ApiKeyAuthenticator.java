@@ -30,8 +30,8 @@ public class ApiKeyAuthenticator {
 
 	public ApiKeyAuthenticator(ApiKeyProperties properties) {
 		for (ApiKeyProperties.Key key : properties.keys()) {
-			this.clientsByKeyHash.put(key.sha256().toLowerCase(Locale.ROOT),
-					new AuthenticatedClient(key.tenant(), key.categories()));
+			String hash = key.sha256().toLowerCase(Locale.ROOT);
+			this.clientsByKeyHash.put(hash, new AuthenticatedClient(hash, key.tenant(), key.categories()));
 		}
 		if (this.clientsByKeyHash.isEmpty()) {
 			logger.warn("No API keys are configured (ingest.auth.keys): every request will get 401");
@@ -42,11 +42,13 @@ public class ApiKeyAuthenticator {
 	 * The client of an {@code Authorization: Bearer <key>} header, if the key is known.
 	 */
 	public Optional<AuthenticatedClient> authenticate(String authorizationHeader) {
-		if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			return Optional.empty();
-		}
-		String key = authorizationHeader.substring(BEARER.length()).strip();
-		return Optional.ofNullable(this.clientsByKeyHash.get(sha256Hex(key)));
+		boolean bearer = authorizationHeader != null
+				&& authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length());
+		// A missing key is hashed and looked up like an unknown one, so that the two take
+		// the same time and a prober cannot tell them apart.
+		String key = bearer ? authorizationHeader.substring(BEARER.length()).strip() : "";
+		AuthenticatedClient client = this.clientsByKeyHash.get(sha256Hex(key));
+		return (bearer && !key.isEmpty()) ? Optional.ofNullable(client) : Optional.empty();
 	}
 
 	static String sha256Hex(String value) {

@@ -1,13 +1,17 @@
 package io.logpipe.ingest.auth;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import io.logpipe.common.event.Category;
@@ -31,16 +35,28 @@ public record ApiKeyProperties(@Valid List<Key> keys) {
 	 * @param sha256 lower-case hex SHA-256 of the key
 	 * @param tenant the tenant whose data the key writes
 	 * @param categories the categories the key may write; all when empty
+	 * @param rateLimit how many requests the key may send, or {@code null} for no limit
 	 */
 	public record Key(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
 					message = "must be 1 to 64 letters, digits, '_', '.' or '-'") String tenant,
-			Set<Category> categories) {
+			Set<Category> categories, @Valid RateLimit rateLimit) {
 
 		public Key {
 			categories = (categories == null || categories.isEmpty()) ? Set.of(Category.values())
 					: Set.copyOf(categories);
 		}
+
+	}
+
+	/**
+	 * A token bucket: {@code requests} tokens, refilled continuously at {@code requests}
+	 * per {@code period}; each request takes one.
+	 *
+	 * @param requests the bucket's size: the burst a key may send at once
+	 * @param period how long the bucket takes to refill completely
+	 */
+	public record RateLimit(@Min(1) long requests, @NotNull @DefaultValue("1s") Duration period) {
 
 	}
 

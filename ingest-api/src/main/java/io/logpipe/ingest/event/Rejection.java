@@ -2,6 +2,8 @@ package io.logpipe.ingest.event;
 
 import java.net.URI;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.logpipe.ingest.problem.ProblemType;
 
 /**
@@ -15,6 +17,13 @@ public record Rejection(int index, URI type, String detail) {
 
 	static Rejection of(int index, ProblemType type, String detail) {
 		return new Rejection(index, type.uri(), detail);
+	}
+
+	/** The last part of the type, as a metric tag. */
+	@JsonIgnore
+	public String reason() {
+		String type = this.type.toString();
+		return type.substring(type.lastIndexOf(':') + 1);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.topic.KafkaHeaders;
+import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 
@@ -40,10 +42,14 @@ public class RawRecordPublisher {
 
 	private final IngestKafkaProperties properties;
 
-	public RawRecordPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, IngestKafkaProperties properties) {
+	private final IngestMetrics metrics;
+
+	public RawRecordPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, IngestKafkaProperties properties,
+			IngestMetrics metrics) {
 		this.kafka = kafka;
 		this.codec = codec;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -54,12 +60,15 @@ public class RawRecordPublisher {
 	 */
 	public void publish(List<RawLogRecord> records, String traceparent) {
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
+		Timer.Sample sample = this.metrics.startProduce();
+		boolean acknowledged = false;
 		try {
 			for (RawLogRecord record : records) {
 				sends.add(this.kafka.send(toProducerRecord(record, traceparent)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
 				.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			acknowledged = true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -67,6 +76,9 @@ public class RawRecordPublisher {
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			throw unavailable(sends, ex);
+		}
+		finally {
+			this.metrics.stopProduce(sample, acknowledged);
 		}
 	}
 

@@ -18,9 +18,23 @@ public enum ProblemType {
 
 	INVALID_CATEGORY("invalid-category", HttpStatus.BAD_REQUEST, "Unknown category"),
 
+	EVENT_TOO_LARGE("event-too-large", HttpStatus.BAD_REQUEST, "Event over the size limit"),
+
+	EVENT_TOO_COMPLEX("event-too-complex", HttpStatus.BAD_REQUEST, "Event over the field count or depth limit"),
+
+	BODY_TOO_LARGE("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body over the size limit"),
+
+	TOO_MANY_EVENTS("too-many-events", HttpStatus.CONTENT_TOO_LARGE, "Too many events in one request"),
+
+	UNSUPPORTED_ENCODING("unsupported-encoding", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Encoding"),
+
 	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
 
 	CATEGORY_FORBIDDEN("category-forbidden", HttpStatus.FORBIDDEN, "Category not allowed for this key"),
+
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limit of this API key exceeded"),
+
+	OVERLOADED("overloaded", HttpStatus.TOO_MANY_REQUESTS, "Ingest is at its in-flight byte limit"),
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the events");
 
@@ -36,6 +50,11 @@ public enum ProblemType {
 		this.slug = slug;
 		this.status = status;
 		this.title = title;
+	}
+
+	/** The type URI's last part, also the {@code reason} tag of ingest's metrics. */
+	public String slug() {
+		return this.slug;
 	}
 
 	public URI uri() {

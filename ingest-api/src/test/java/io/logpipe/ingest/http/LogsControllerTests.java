@@ -1,18 +1,12 @@
 package io.logpipe.ingest.http;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,10 +18,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
-import io.logpipe.ingest.auth.ApiKeyAuthenticator;
-import io.logpipe.ingest.auth.ApiKeyProperties;
-import io.logpipe.ingest.event.EventBatchReader;
-import io.logpipe.ingest.kafka.IngestKafkaProperties;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
@@ -45,17 +35,12 @@ import static org.mockito.Mockito.verify;
  * integration tests publish to a real broker.
  */
 @WebMvcTest(LogsController.class)
-@Import({ ApiKeyAuthenticator.class, EventBatchReader.class, LogsControllerTests.Beans.class })
-@TestPropertySource(properties = {
-		// SHA-256 of "app-key" and of "app-only-key"
-		"ingest.auth.keys[0].sha256=" + LogsControllerTests.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
-		"ingest.auth.keys[1].sha256=" + LogsControllerTests.APP_ONLY_KEY_SHA256, "ingest.auth.keys[1].tenant=acme",
-		"ingest.auth.keys[1].categories=app", "spring.mvc.problemdetails.enabled=true" })
+@Import(IngestSlice.class)
+@TestPropertySource(
+		properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
+				"ingest.auth.keys[1].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256, "ingest.auth.keys[1].tenant=acme",
+				"ingest.auth.keys[1].categories=app", "spring.mvc.problemdetails.enabled=true" })
 class LogsControllerTests {
-
-	static final String APP_KEY_SHA256 = "2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1";
-
-	static final String APP_ONLY_KEY_SHA256 = "b1cb296c5d7ce3cbd43ddd403ee37d82ebc559b108d24732c183bece78713733";
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -75,7 +60,7 @@ class LogsControllerTests {
 		assertThat(record.message()).isEqualTo("hello");
 		assertThat(record.source().service()).isEqualTo("checkout");
 		assertThat(record.category()).isEqualTo(Category.APP);
-		assertThat(record.receivedAt()).isEqualTo(Beans.NOW);
+		assertThat(record.receivedAt()).isEqualTo(IngestSlice.NOW);
 		assertThat(record.fields()).containsEntry("level", "warn").doesNotContainKey("message");
 	}
 
@@ -218,6 +203,26 @@ class LogsControllerTests {
 		verify(this.publisher).publish(anyList(), eq("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 	}
 
+	@Test
+	void answers413ToAGzipBombThatInflatesToAGibibyteWithoutHoldingIt() {
+		byte[] bomb = Compression.gzipBomb(100);
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/logs")
+			.header("Authorization", "Bearer app-key")
+			.header("Content-Encoding", "gzip")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(bomb)
+			.exchange();
+
+		assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:body-too-large");
+		assertThat(result).bodyJson().extractingPath("$.limit").isEqualTo("ingest.limits.max-body-size");
+		assertThat(result).bodyJson().extractingPath("$.limitValue").isEqualTo("10485760B");
+		verify(this.publisher, never()).publish(anyList(), any());
+	}
+
 	private MvcTestResult post(String key, String body) {
 		return this.mvc.post()
 			.uri("/api/v1/logs")
@@ -246,24 +251,6 @@ class LogsControllerTests {
 		ArgumentCaptor<List<RawLogRecord>> records = ArgumentCaptor.forClass(List.class);
 		verify(this.publisher).publish(records.capture(), any());
 		return records.getValue();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class })
-	static class Beans {
-
-		static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-		@Bean
-		EventCodec eventCodec() {
-			return new EventCodec();
-		}
-
 	}
 
 }

@@ -1,0 +1,76 @@
+package io.logpipe.ingest.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import io.logpipe.ingest.kafka.RawRecordPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What operators see: the meters after a few requests. (The Kafka produce timer is pinned
+ * by {@code IngestKafkaIT}, where a real publisher runs.)
+ */
+@WebMvcTest(LogsController.class)
+@Import(IngestSlice.class)
+@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
+		"ingest.auth.keys[0].tenant=acme", "ingest.auth.keys[0].rate-limit.requests=4",
+		"ingest.auth.keys[0].rate-limit.period=1h", "spring.mvc.problemdetails.enabled=true" })
+class MetricsTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private MeterRegistry registry;
+
+	@MockitoBean
+	private RawRecordPublisher publisher;
+
+	@Test
+	void countsRequestsByOutcomeEventsByReasonBytesInAndRateLimitedRequests() {
+		String partial = "[{\"message\":\"ok\"},{\"msg\":\"typo\"},{\"message\":\"ok too\"}]";
+		post("app-key", partial);
+		post("app-key", "[{\"msg\":\"typo\"}]");
+		post("wrong-key", "{\"message\":\"m\"}");
+		post("app-key", "{\"message\":\"m\"}");
+		post("app-key", "{\"message\":\"m\"}");
+		post("app-key", "{\"message\":\"over the limit\"}");
+
+		assertThat(count("logpipe.ingest.requests", "outcome", "accepted")).isEqualTo(3);
+		assertThat(count("logpipe.ingest.requests", "outcome", "no-valid-events")).isEqualTo(1);
+		assertThat(count("logpipe.ingest.requests", "outcome", "unauthenticated")).isEqualTo(1);
+		assertThat(count("logpipe.ingest.requests", "outcome", "rate-limited")).isEqualTo(1);
+		assertThat(this.registry.get("logpipe.ingest.requests").tag("endpoint", "/api/v1/logs").counters())
+			.isNotEmpty();
+		assertThat(this.registry.get("logpipe.ingest.events.accepted").counter().count()).isEqualTo(4);
+		assertThat(count("logpipe.ingest.events.rejected", "reason", "invalid-event")).isEqualTo(2);
+		assertThat(count("logpipe.ingest.requests.limited", "reason", "rate-limited")).isEqualTo(1);
+		assertThat(this.registry.get("logpipe.ingest.bytes.in").counter().count())
+			.isEqualTo(partial.length() + "[{\"msg\":\"typo\"}]".length() + 2 * "{\"message\":\"m\"}".length());
+		assertThat(this.registry.get("logpipe.ingest.inflight.bytes").gauge().value()).isZero();
+	}
+
+	private double count(String name, String tag, String value) {
+		return this.registry.get(name).tag(tag, value).counter().count();
+	}
+
+	private MvcTestResult post(String key, String body) {
+		return this.mvc.post()
+			.uri("/api/v1/logs")
+			.header("Authorization", "Bearer " + key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+}

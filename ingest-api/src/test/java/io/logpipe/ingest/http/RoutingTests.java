@@ -1,0 +1,95 @@
+package io.logpipe.ingest.http;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import io.logpipe.common.event.Category;
+import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.ingest.kafka.RawRecordPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+
+/** The configurable routing rules, as the README's example configures them. */
+@WebMvcTest(LogsController.class)
+@Import(IngestSlice.class)
+@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256,
+		"ingest.auth.keys[0].tenant=acme", "ingest.auth.keys[0].categories=app",
+		"ingest.routing.rules[0].message-pattern=(?i)authentication fail(ed|ure)",
+		"ingest.routing.rules[0].category=security", "ingest.routing.rules[1].service=kernel",
+		"ingest.routing.rules[1].category=system", "ingest.routing.rules[2].message-pattern=(x+x+)+y",
+		"ingest.routing.rules[2].category=system", "ingest.routing.rules[3].message-pattern=(a|aa)+b",
+		"ingest.routing.rules[3].category=system", "spring.mvc.problemdetails.enabled=true" })
+class RoutingTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private RawRecordPublisher publisher;
+
+	@Test
+	void routesEventsThatNameNoCategoryByServiceAndContentElseToApp() {
+		MvcTestResult result = post("[{\"message\":\"Authentication failure for user bob\",\"service\":\"sso\"},"
+				+ "{\"message\":\"oom-killer invoked\",\"service\":\"kernel\"},{\"message\":\"order placed\"}]");
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(published()).extracting(RawLogRecord::category)
+			.containsExactly(Category.SECURITY, Category.SYSTEM, Category.APP);
+	}
+
+	@Test
+	void letsAnEventsOwnCategoryWinOverTheRules() {
+		post("{\"message\":\"authentication failed\",\"category\":\"app\"}");
+
+		assertThat(published().get(0).category()).isEqualTo(Category.APP);
+	}
+
+	@Test
+	void givesUpOnACatastrophicallyBacktrackingPatternWithinItsStepBudget() {
+		// (x+x+)+y against 40 x's and no y would try about 2^40 ways without the budget.
+		MvcTestResult result = post("{\"message\":\"" + "x".repeat(40) + "\"}");
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(published().get(0).category()).isEqualTo(Category.APP);
+	}
+
+	@Test
+	void survivesAPatternThatRecursesDeeperThanTheStack() {
+		// (a|aa)+b recurses once per repetition: 3,000 a's overflow the stack.
+		MvcTestResult result = post("{\"message\":\"" + "a".repeat(3000) + "\"}");
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(published().get(0).category()).isEqualTo(Category.APP);
+	}
+
+	private MvcTestResult post(String body) {
+		return this.mvc.post()
+			.uri("/api/v1/logs")
+			.header("Authorization", "Bearer app-only-key")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<RawLogRecord> published() {
+		ArgumentCaptor<List<RawLogRecord>> records = ArgumentCaptor.forClass(List.class);
+		verify(this.publisher).publish(records.capture(), any());
+		return records.getValue();
+	}
+
+}
