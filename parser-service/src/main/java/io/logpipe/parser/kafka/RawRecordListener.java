@@ -72,7 +72,8 @@ class RawRecordListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(id = "${parser.kafka.listener-id:parser}",
+	// The group is spring.kafka.consumer.group-id, not the listener id.
+	@KafkaListener(id = "parser", idIsGroup = false,
 			topics = "#{@'parser.kafka-io.logpipe.parser.kafka.ParserProperties'.rawTopics()}", batch = "true")
 	void onRawRecords(List<ConsumerRecord<String, byte[]>> records) {
 		BatchErrorRates counts = new BatchErrorRates(this.errorRates.window());

@@ -1,0 +1,77 @@
+package io.logpipe.parser.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.logpipe.common.codec.EventCodec;
+import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.parser.ParserApplication;
+import io.logpipe.testsupport.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Exactly-once across a restart: the service is stopped while it works through a backlog
+ * and a new instance (a new transactional id, the same consumer group) takes over. A
+ * {@code read_committed} reader then sees every record exactly once.
+ */
+class ExactlyOnceAcrossRestartIT {
+
+	private static final String RAW = "eo-restart-raw";
+
+	private static final String PARSED = "eo-restart-parsed";
+
+	private static final String GROUP = "eo-restart-parser";
+
+	private static final int RECORDS = 400;
+
+	private final KafkaProbe kafka = new KafkaProbe();
+
+	private final EventCodec codec = new EventCodec();
+
+	@Test
+	void everyRecordIsParsedExactlyOnceWhenTheServiceRestartsMidStream() throws Exception {
+		this.kafka.createTopics(3, RAW);
+		List<RawLogRecord> records = IntStream.range(0, RECORDS)
+			.mapToObj((i) -> KafkaProbe.raw("restart-" + i, "level=info msg=\"line " + i + "\"", null))
+			.toList();
+		this.kafka.produce(RAW, records);
+
+		try (ConfigurableApplicationContext first = start()) {
+			await().atMost(Duration.ofSeconds(90)).until(() -> !this.kafka.readAll(PARSED).isEmpty());
+		}
+		int afterFirst = this.kafka.readAll(PARSED).size();
+		try (ConfigurableApplicationContext second = start()) {
+			await().atMost(Duration.ofSeconds(120)).until(() -> this.kafka.caughtUp(GROUP, RAW));
+		}
+
+		List<ConsumerRecord<String, byte[]>> parsed = this.kafka.readAll(PARSED);
+		Set<String> ids = parsed.stream()
+			.map((record) -> this.codec.decodeDocument(record.value()).id())
+			.collect(Collectors.toSet());
+		assertThat(afterFirst).isPositive();
+		assertThat(ids).hasSize(RECORDS).isEqualTo(records.stream().map(RawLogRecord::id).collect(Collectors.toSet()));
+		assertThat(parsed).hasSize(RECORDS);
+	}
+
+	private static ConfigurableApplicationContext start() {
+		// Command-line arguments: they take precedence over application.yml.
+		return new SpringApplicationBuilder(ParserApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.kafka.bootstrap-servers=" + TestServers.kafka().bootstrapServers(),
+					"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=50",
+					"--parser.kafka.raw-topics=" + RAW, "--parser.kafka.parsed-topic=" + PARSED,
+					"--parser.kafka.dead-letter-topic=eo-restart-dlq", "--parser.metrics.topic=eo-restart-metrics");
+	}
+
+}
