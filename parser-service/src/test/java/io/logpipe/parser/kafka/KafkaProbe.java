@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,7 +15,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,26 +94,6 @@ final class KafkaProbe {
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
 			return records;
-		}
-	}
-
-	/** Whether a group has committed offsets at the end of every partition of a topic. */
-	boolean caughtUp(String group, String topic) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers));
-				KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-						Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
-						new StringDeserializer(), new ByteArrayDeserializer())) {
-			Set<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.collect(Collectors.toSet());
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			return partitions.stream()
-				.allMatch((partition) -> committed.get(partition) != null
-						&& committed.get(partition).offset() >= end.get(partition));
 		}
 	}
 
