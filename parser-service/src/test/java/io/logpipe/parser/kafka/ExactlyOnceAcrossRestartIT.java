@@ -10,8 +10,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.RawLogRecord;
@@ -34,7 +38,7 @@ class ExactlyOnceAcrossRestartIT {
 
 	private static final String GROUP = "eo-restart-parser";
 
-	private static final int RECORDS = 400;
+	private static final int RECORDS = 600;
 
 	private final KafkaProbe kafka = new KafkaProbe();
 
@@ -78,10 +82,36 @@ class ExactlyOnceAcrossRestartIT {
 	private static ConfigurableApplicationContext start() {
 		// Command-line arguments: they take precedence over application.yml.
 		return new SpringApplicationBuilder(ParserApplication.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton("excludeTestComponents", new ExcludeTestComponents()))
 			.run("--spring.kafka.bootstrap-servers=" + TestServers.kafka().bootstrapServers(),
-					"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=50",
+					"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=20",
 					"--parser.kafka.raw-topics=" + RAW, "--parser.kafka.parsed-topic=" + PARSED,
 					"--parser.kafka.dead-letter-topic=eo-restart-dlq", "--parser.metrics.topic=eo-restart-metrics");
+	}
+
+	/**
+	 * Keeps other test classes' {@code @TestConfiguration}s out of the component scan, as
+	 * {@code @SpringBootTest} does for its own contexts.
+	 */
+	static final class ExcludeTestComponents extends TypeExcludeFilter {
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+			return reader.getAnnotationMetadata().hasMetaAnnotation(TestComponent.class.getName())
+					|| reader.getAnnotationMetadata().hasAnnotation(TestComponent.class.getName());
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof ExcludeTestComponents;
+		}
+
+		@Override
+		public int hashCode() {
+			return ExcludeTestComponents.class.hashCode();
+		}
+
 	}
 
 }
