@@ -140,10 +140,26 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 	public record Process(String name, Long pid) {
 	}
 
-	/** logpipe's own metadata about the document. */
+	/**
+	 * logpipe's own metadata about the document.
+	 *
+	 * @param schemaVersion the document's schema version
+	 * @param category the raw topic family
+	 * @param protocol how the event arrived
+	 * @param format the format the parser read the message as
+	 * @param inferred the parts of {@code @timestamp} the parser had to assume
+	 * ({@code timestamp}, {@code year}, {@code zone})
+	 * @param timestampOriginal the timestamp as the event wrote it, kept when a part of
+	 * it was inferred or it was clamped
+	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record Pipeline(@JsonProperty("schema_version") int schemaVersion, String category, String protocol,
-			String format) {
+			String format, List<String> inferred, @JsonProperty("timestamp_original") String timestampOriginal) {
+
+		public Pipeline(int schemaVersion, String category, String protocol, String format) {
+			this(schemaVersion, category, protocol, format, null, null);
+		}
+
 	}
 
 	/** The data stream's dataset and the service's name. */

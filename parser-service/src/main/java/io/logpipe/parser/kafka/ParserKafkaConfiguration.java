@@ -1,5 +1,9 @@
 package io.logpipe.parser.kafka;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
@@ -14,6 +18,8 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.logpipe.common.codec.EventDecodingException;
+import io.logpipe.parser.metrics.ErrorRateProperties;
+import io.logpipe.parser.rules.RuleEngine;
 
 /**
  * Topics and failure handling of the transactional loop. A failure the listener does not
@@ -26,9 +32,10 @@ import io.logpipe.common.codec.EventDecodingException;
 class ParserKafkaConfiguration {
 
 	@Bean
-	KafkaAdmin.NewTopics parserTopics(ParserProperties properties) {
-		return new KafkaAdmin.NewTopics(topic(properties.parsedTopic(), properties),
-				topic(properties.deadLetterTopic(), properties));
+	KafkaAdmin.NewTopics parserTopics(ParserProperties properties, ErrorRateProperties errorRates, RuleEngine rules) {
+		Set<String> names = new TreeSet<>(rules.routeTopics());
+		names.addAll(List.of(properties.parsedTopic(), properties.deadLetterTopic(), errorRates.topic()));
+		return new KafkaAdmin.NewTopics(names.stream().map((name) -> topic(name, properties)).toArray(NewTopic[]::new));
 	}
 
 	@Bean

@@ -1,86 +1,132 @@
 package io.logpipe.parser.parse;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
 
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.parser.parse.enrich.StackTraceExtractor;
+import io.logpipe.parser.parse.enrich.UserAgentParser;
+import io.logpipe.parser.parse.level.LevelNormalizer;
+import io.logpipe.parser.parse.time.ResolvedTime;
+import io.logpipe.parser.parse.time.TimestampResolver;
 
 /**
- * Builds the ECS document of a raw record: the event's own timestamp and level where it
- * has them, the envelope's origin, and every other field kept under {@code attributes}.
+ * Builds the ECS document of a record from the fields its envelope and its message
+ * carried: each field with an ECS home goes there (under the names ECS, the common
+ * logging libraries and the formats use), every other field is kept under
+ * {@code attributes}. Thread-safe.
  */
-@Component
-public class DocumentBuilder {
-
-	/** Fields the document takes a home for; all others go to {@code attributes}. */
-	private static final Set<String> CONSUMED = Set.of("@timestamp", "timestamp", "level", "log.level", "service",
-			"service.name", "host", "host.name", "environment", "service.environment", "category", "format");
+final class DocumentBuilder {
 
 	private final Clock clock;
 
-	public DocumentBuilder(Clock clock) {
+	private final TimestampResolver timestamps;
+
+	private final UserAgentParser userAgents;
+
+	DocumentBuilder(Clock clock, TimestampResolver timestamps, UserAgentParser userAgents) {
 		this.clock = clock;
+		this.timestamps = timestamps;
+		this.userAgents = userAgents;
 	}
 
-	public LogDocument build(RawLogRecord raw) {
-		Map<String, Object> fields = raw.fields();
-		return LogDocument.builder()
-			.timestamp(timestamp(fields).orElse(raw.receivedAt()))
-			.message(raw.message())
-			.event(new LogDocument.Event(raw.id(), this.clock.instant(), null, null, null))
-			.log(level(fields).map((level) -> new LogDocument.Log(level, null, null)).orElse(null))
-			.service(new LogDocument.Service(raw.source().service(), raw.source().environment(), null))
-			.host((raw.source().host() != null) ? new LogDocument.Host(raw.source().host()) : null)
+	/**
+	 * @param raw the record
+	 * @param format the format the message was read as
+	 * @param fields the envelope's and the message's fields together
+	 * @param failed whether the message could not be read in its hinted format
+	 */
+	LogDocument build(RawLogRecord raw, String format, Map<String, Object> fields, boolean failed) {
+		FieldBag bag = new FieldBag(fields);
+		List<String> tags = new ArrayList<>(2);
+		if (failed) {
+			tags.add(LogDocument.TAG_PARSE_FAILURE);
+		}
+		String message = bag.takeText("message");
+		if (message == null) {
+			message = raw.message();
+		}
+		String original = (raw.message() != null && !raw.message().equals(message)) ? raw.message() : null;
+		ResolvedTime time = this.timestamps.resolve(bag.take("@timestamp", "timestamp", "time", "ts"),
+				raw.source().service(), raw.receivedAt());
+		if (time.clamped()) {
+			tags.add(ParseTags.TIMESTAMP_CLAMPED);
+		}
+		bag.take("service", "service.name", "category", "format");
+		String environment = bag.takeText("environment", "service.environment");
+		String host = bag.takeText("host.name", "hostname", "host");
+		String level = LevelNormalizer.normalize(level(bag)).orElse(null);
+		String logger = bag.takeText("log.logger", "logger", "logger_name");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> syslog = (bag.peek("log.syslog") instanceof Map<?, ?>)
+				? (Map<String, Object>) bag.take("log.syslog") : null;
+		LogDocument.Builder document = LogDocument.builder()
+			.timestamp(time.instant())
+			.message(message)
+			.event(new LogDocument.Event(raw.id(), this.clock.instant(), null, null, original))
+			.log((level != null || logger != null || syslog != null) ? new LogDocument.Log(level, logger, syslog)
+					: null)
+			.service(new LogDocument.Service(raw.source().service(),
+					(environment != null) ? environment : raw.source().environment(), null))
+			.host((host != null) ? new LogDocument.Host(host)
+					: (raw.source().host() != null) ? new LogDocument.Host(raw.source().host()) : null)
 			.organization(new LogDocument.Organization(raw.tenant()))
-			.attributes(attributes(fields))
+			.error(error(bag, message))
+			.trace(traceId(bag))
+			.span(spanId(bag))
+			.process(process(bag));
+		HttpFields.fill(document, bag, this.userAgents);
+		return document.tags(tags.isEmpty() ? null : tags)
+			.attributes(bag.rest().isEmpty() ? null : bag.rest())
 			.logpipe(new LogDocument.Pipeline(LogDocument.SCHEMA_VERSION,
-					(raw.category() != null) ? raw.category().wireName() : null, raw.protocol(), raw.format()))
+					(raw.category() != null) ? raw.category().wireName() : null, raw.protocol(), format,
+					time.inferred().isEmpty() ? null : time.inferred(), time.original()))
 			.build();
 	}
 
-	private static Optional<Instant> timestamp(Map<String, Object> fields) {
-		Object value = fields.containsKey("@timestamp") ? fields.get("@timestamp") : fields.get("timestamp");
-		if (value instanceof String text) {
-			try {
-				return Optional.of(OffsetDateTime.parse(text).toInstant());
-			}
-			catch (DateTimeParseException ex) {
-				return Optional.empty();
-			}
+	private static Object level(FieldBag bag) {
+		Object level = bag.take("log.level", "level", "severity", "lvl", "loglevel");
+		if (level == null && bag.peek("log") instanceof Map<?, ?> log && log.size() == 1 && log.containsKey("level")) {
+			level = ((Map<?, ?>) bag.take("log")).get("level");
 		}
-		if (value instanceof Number epochMillis) {
-			return Optional.of(Instant.ofEpochMilli(epochMillis.longValue()));
-		}
-		return Optional.empty();
+		return level;
 	}
 
-	private static Optional<String> level(Map<String, Object> fields) {
-		Object value = fields.containsKey("level") ? fields.get("level") : fields.get("log.level");
-		if (value == null && fields.get("log") instanceof Map<?, ?> log) {
-			value = log.get("level");
+	private static LogDocument.ErrorInfo error(FieldBag bag, String message) {
+		String type = bag.takeText("error.type");
+		String errorMessage = bag.takeText("error.message");
+		String stack = bag.takeText("error.stack_trace", "stack_trace", "stacktrace", "exc_info");
+		if (type != null || errorMessage != null) {
+			return new LogDocument.ErrorInfo(type, errorMessage, stack);
 		}
-		return (value instanceof String text && !text.isBlank()) ? Optional.of(text.strip().toUpperCase(Locale.ROOT))
-				: Optional.empty();
+		if (stack != null) {
+			return StackTraceExtractor.extract(stack).orElse(new LogDocument.ErrorInfo(null, null, stack));
+		}
+		return StackTraceExtractor.extract(message).orElse(null);
 	}
 
-	private static Map<String, Object> attributes(Map<String, Object> fields) {
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		fields.forEach((name, value) -> {
-			if (!CONSUMED.contains(name)) {
-				attributes.put(name, value);
-			}
-		});
-		return attributes;
+	private static LogDocument.Trace traceId(FieldBag bag) {
+		String id = bag.takeText("trace.id", "trace_id", "traceId", "traceid");
+		return (id != null) ? new LogDocument.Trace(id) : null;
+	}
+
+	private static LogDocument.Span spanId(FieldBag bag) {
+		String id = bag.takeText("span.id", "span_id", "spanId", "spanid");
+		return (id != null) ? new LogDocument.Span(id) : null;
+	}
+
+	private static LogDocument.Process process(FieldBag bag) {
+		String name = bag.takeText("process.name");
+		Object pidValue = bag.peek("process.pid");
+		Long pid = bag.takeLong("process.pid");
+		if (pid == null && pidValue != null) {
+			// A procid that is not a number (RFC 5424 allows any string) stays visible.
+			bag.rest().put("process.id", pidValue);
+		}
+		return (name != null || pid != null) ? new LogDocument.Process(name, pid) : null;
 	}
 
 }
