@@ -35,6 +35,12 @@ class ParserKafkaConfiguration {
 	KafkaAdmin.NewTopics parserTopics(ParserProperties properties, ErrorRateProperties errorRates, RuleEngine rules) {
 		Set<String> names = new TreeSet<>(rules.routeTopics());
 		names.addAll(List.of(properties.parsedTopic(), properties.deadLetterTopic(), errorRates.topic()));
+		// The raw topics too: whichever of ingest-api and parser-service starts first
+		// creates them
+		// with the configured partitions. Consumers never auto-create a topic (see
+		// logpipe-service-defaults.yml), which would make it with the broker's default
+		// partitions.
+		names.addAll(properties.rawTopics());
 		return new KafkaAdmin.NewTopics(names.stream().map((name) -> topic(name, properties)).toArray(NewTopic[]::new));
 	}
 
