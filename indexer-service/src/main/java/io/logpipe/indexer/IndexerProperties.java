@@ -37,9 +37,13 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 	 * @param maxBackOff the longest wait between two retries
 	 * @param maxAttempts bulk attempts for the retryable items of one batch before the
 	 * whole batch is handed back to the container, which redelivers it without committing
+	 * @param batchMaxBackOff the longest wait between two redeliveries of a batch that
+	 * failed as a whole (Elasticsearch unreachable or blocking writes); redelivery never
+	 * gives up
 	 */
 	public record Retry(@NotNull @DefaultValue("100ms") Duration initialBackOff,
-			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts) {
+			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts,
+			@NotNull @DefaultValue("30s") Duration batchMaxBackOff) {
 	}
 
 	/**
