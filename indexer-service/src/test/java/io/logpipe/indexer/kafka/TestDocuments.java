@@ -48,15 +48,27 @@ final class TestDocuments implements AutoCloseable {
 		return json.writeValueAsBytes(document);
 	}
 
-	/** Sends and waits for Kafka's acknowledgement; returns the ids sent. */
+	/**
+	 * Sends keyed by service, as parser-service does, and waits for Kafka's
+	 * acknowledgement; returns the ids sent.
+	 */
 	List<String> send(String topic, List<ObjectNode> documents) {
+		return send(topic, documents, false);
+	}
+
+	/** Sends keyed by event id, so that the documents spread over all partitions. */
+	List<String> sendSpread(String topic, List<ObjectNode> documents) {
+		return send(topic, documents, true);
+	}
+
+	private List<String> send(String topic, List<ObjectNode> documents, boolean spread) {
 		List<String> ids = new ArrayList<>();
 		try {
 			for (ObjectNode document : documents) {
 				String id = document.get("event").get("id").asString();
 				ids.add(id);
-				this.producer
-					.send(new ProducerRecord<>(topic, document.get("service").get("name").asString(), bytes(document)));
+				String key = spread ? id : document.get("service").get("name").asString();
+				this.producer.send(new ProducerRecord<>(topic, key, bytes(document)));
 			}
 			this.producer.flush();
 			return ids;
