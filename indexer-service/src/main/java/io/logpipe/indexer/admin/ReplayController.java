@@ -32,14 +32,22 @@ class ReplayController {
 	record ReplayRequest(String topic, Instant from) {
 	}
 
+	/**
+	 * @param topic the topic re-read
+	 * @param from the timestamp asked for
+	 * @param group the consumer group that was rewound
+	 * @param offsets per partition, the offset it restarts from
+	 */
+	record ReplayResponse(String topic, Instant from, String group, Map<Integer, Long> offsets) {
+	}
+
 	@PostMapping(path = "/admin/replay", produces = "application/json")
-	Map<String, Object> replay(@RequestBody(required = false) ReplayRequest request) {
+	ReplayResponse replay(@RequestBody(required = false) ReplayRequest request) {
 		if (request == null || request.topic() == null || request.topic().isBlank() || request.from() == null) {
 			throw new AdminException(AdminProblem.INVALID_REPLAY, USAGE);
 		}
 		ConsumerGroupRewinder.Rewound rewound = this.rewinder.rewind(request.topic(), request.from());
-		return Map.of("topic", request.topic(), "from", request.from().toString(), "group", rewound.group(), "offsets",
-				rewound.offsets());
+		return new ReplayResponse(request.topic(), request.from(), rewound.group(), rewound.offsets());
 	}
 
 }
