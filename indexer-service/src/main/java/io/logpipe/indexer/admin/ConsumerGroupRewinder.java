@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * each partition at or after a timestamp ({@code offsetsForTimes}): stops the listener
  * container (its consumer commits what it confirmed and leaves the group), alters the
  * group's committed offsets with the admin client, and starts the container again, which
- * resumes from the new offsets. A partition with no record at or after the timestamp is
+ * resumes from the new offsets. The indexer's other listeners in the same group are
+ * stopped and started with it. A partition with no record at or after the timestamp is
  * set to its end.
  *
  * <p>
@@ -67,8 +68,14 @@ class ConsumerGroupRewinder {
 			.orElseThrow(() -> new AdminException(AdminProblem.INVALID_REPLAY,
 					"the indexer does not consume the topic '" + topic + "'"));
 		String group = container.getGroupId();
-		boolean wasRunning = container.isRunning();
-		container.stop();
+		// Every listener of this indexer in the group must leave it (parsed-logs and
+		// log-metrics share one group), or Kafka refuses to alter its offsets.
+		List<MessageListenerContainer> members = this.listeners.getListenerContainers()
+			.stream()
+			.filter((candidate) -> group.equals(candidate.getGroupId()))
+			.toList();
+		List<MessageListenerContainer> running = members.stream().filter(MessageListenerContainer::isRunning).toList();
+		members.forEach(MessageListenerContainer::stop);
 		try {
 			Map<TopicPartition, OffsetAndMetadata> offsets = offsetsAt(topic, from);
 			this.admin.alterConsumerGroupOffsets(group, offsets).all().get(timeout(), TimeUnit.MILLISECONDS);
@@ -93,9 +100,7 @@ class ConsumerGroupRewinder {
 			throw new AdminException(AdminProblem.KAFKA_UNAVAILABLE, "interrupted", ex);
 		}
 		finally {
-			if (wasRunning) {
-				container.start();
-			}
+			running.forEach(MessageListenerContainer::start);
 		}
 	}
 

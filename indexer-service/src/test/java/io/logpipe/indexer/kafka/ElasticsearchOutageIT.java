@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
  * down, readiness is DOWN with the reason and no offset beyond the confirmed documents is
  * committed. Runs against a node of its own, never the shared one.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=outage-it-parsed", "indexer.dead-letter-topic=outage-it-dlq",
-		"spring.kafka.consumer.group-id=outage-it", "indexer.retry.batch-max-back-off=2s",
-		"spring.elasticsearch.socket-timeout=10s" })
+@SpringBootTest(properties = { "indexer.parsed-topic=outage-it-parsed", "indexer.metrics-topic=outage-it-metrics",
+		"indexer.dead-letter-topic=outage-it-dlq", "spring.kafka.consumer.group-id=outage-it",
+		"indexer.retry.batch-max-back-off=2s", "spring.elasticsearch.socket-timeout=10s" })
 @RealKafka
 @DirtiesContext
 class ElasticsearchOutageIT {

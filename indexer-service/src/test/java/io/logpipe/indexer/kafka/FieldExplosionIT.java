@@ -21,8 +21,8 @@ import static org.awaitility.Awaitility.await;
  * mapping: {@code attributes} is one {@code flattened} field, and the root is
  * {@code dynamic: false}.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=explosion-it-parsed", "indexer.dead-letter-topic=explosion-it-dlq",
-		"spring.kafka.consumer.group-id=explosion-it" })
+@SpringBootTest(properties = { "indexer.parsed-topic=explosion-it-parsed", "indexer.metrics-topic=explosion-it-metrics",
+		"indexer.dead-letter-topic=explosion-it-dlq", "spring.kafka.consumer.group-id=explosion-it" })
 @RealKafka
 @RealElasticsearch
 class FieldExplosionIT {

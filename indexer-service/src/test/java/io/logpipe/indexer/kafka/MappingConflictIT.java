@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * would be the same conflict in Elasticsearch, but the indexer's own decoder already
  * rejects it as an invalid document before it reaches a bulk.)
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=conflict-it-parsed", "indexer.dead-letter-topic=conflict-it-dlq",
-		"spring.kafka.consumer.group-id=conflict-it" })
+@SpringBootTest(properties = { "indexer.parsed-topic=conflict-it-parsed", "indexer.metrics-topic=conflict-it-metrics",
+		"indexer.dead-letter-topic=conflict-it-dlq", "spring.kafka.consumer.group-id=conflict-it" })
 @RealKafka
 @RealElasticsearch
 class MappingConflictIT {

@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
  * does) while another stream in the same batches indexes. Only the rejected items are
  * retried; when the block is lifted they land, each exactly once.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=retry-it-parsed", "indexer.dead-letter-topic=retry-it-dlq",
-		"spring.kafka.consumer.group-id=retry-it", "indexer.retry.max-attempts=3", "indexer.retry.max-back-off=200ms",
-		"indexer.retry.batch-max-back-off=1s" })
+@SpringBootTest(properties = { "indexer.parsed-topic=retry-it-parsed", "indexer.metrics-topic=retry-it-metrics",
+		"indexer.dead-letter-topic=retry-it-dlq", "spring.kafka.consumer.group-id=retry-it",
+		"indexer.retry.max-attempts=3", "indexer.retry.max-back-off=200ms", "indexer.retry.batch-max-back-off=1s" })
 @RealKafka
 @RealElasticsearch
 class PerItemRetryIT {

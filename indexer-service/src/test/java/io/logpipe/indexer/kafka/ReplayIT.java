@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * token and 403 with a wrong one, as problem details.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "indexer.parsed-topic=replay-it-parsed", "indexer.dead-letter-topic=replay-it-dlq",
-				"spring.kafka.consumer.group-id=replay-it",
+		properties = { "indexer.parsed-topic=replay-it-parsed", "indexer.metrics-topic=replay-it-metrics",
+				"indexer.dead-letter-topic=replay-it-dlq", "spring.kafka.consumer.group-id=replay-it",
 				// SHA-256 of "replay-secret"
 				"indexer.admin.token-sha256=" + ReplayIT.TOKEN_SHA256 })
 @RealKafka
