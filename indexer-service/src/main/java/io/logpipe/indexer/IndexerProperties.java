@@ -1,12 +1,14 @@
 package io.logpipe.indexer;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,7 @@ import io.logpipe.common.topic.Topics;
  * indexer-service settings.
  *
  * @param parsedTopic the topic of documents to index
+ * @param metricsTopic the topic of parser-service's per-minute log counts
  * @param deadLetterTopic where documents Elasticsearch rejected go, with the reason
  * @param partitions partitions of the dead-letter topic when the indexer creates it
  * @param replicationFactor its replication factor (3 in production)
@@ -27,6 +30,7 @@ import io.logpipe.common.topic.Topics;
 @Validated
 @ConfigurationProperties("indexer")
 public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) String parsedTopic,
+		@NotBlank @DefaultValue(Topics.LOG_METRICS) String metricsTopic,
 		@NotBlank @DefaultValue(Topics.INDEX_DLQ) String deadLetterTopic,
 		@Min(1) @Max(10_000) @DefaultValue("3") int partitions,
 		@Min(1) @Max(7) @DefaultValue("1") short replicationFactor, @Valid @NotNull @DefaultValue Retry retry,
@@ -37,9 +41,13 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 	 * @param maxBackOff the longest wait between two retries
 	 * @param maxAttempts bulk attempts for the retryable items of one batch before the
 	 * whole batch is handed back to the container, which redelivers it without committing
+	 * @param batchMaxBackOff the longest wait between two redeliveries of a batch that
+	 * failed as a whole (Elasticsearch unreachable or blocking writes); redelivery never
+	 * gives up
 	 */
 	public record Retry(@NotNull @DefaultValue("100ms") Duration initialBackOff,
-			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts) {
+			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts,
+			@NotNull @DefaultValue("30s") Duration batchMaxBackOff) {
 	}
 
 	/**
@@ -47,9 +55,20 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 	 * production)
 	 * @param retention how long documents are kept ({@code lifecycle.data_retention})
 	 * @param refreshInterval how soon a document becomes searchable
+	 * @param retentionByTenant tenants whose documents are kept longer or shorter than
+	 * {@code retention}: each gets an index template of its own (priority 600) with this
+	 * {@code data_retention}
+	 * @param metricsRetention how long the per-minute log counts are kept
 	 */
 	public record Template(@Min(0) @Max(10) @DefaultValue("0") int replicas,
-			@NotBlank @DefaultValue("7d") String retention, @NotBlank @DefaultValue("1s") String refreshInterval) {
+			@NotBlank @Pattern(regexp = RETENTION) @DefaultValue("7d") String retention,
+			@NotBlank @DefaultValue("1s") String refreshInterval,
+			@NotNull @DefaultValue Map<String, @Pattern(regexp = RETENTION) String> retentionByTenant,
+			@NotBlank @Pattern(regexp = RETENTION) @DefaultValue("30d") String metricsRetention) {
+
+		/** An Elasticsearch time value in days, hours or minutes. */
+		static final String RETENTION = "[1-9][0-9]*(d|h|m)";
+
 	}
 
 }

@@ -11,15 +11,26 @@
  * </tr>
  * <tr>
  * <td>{@code bulk}</td>
- * <td>one bulk request and the outcome of each of its items; data stream names</td>
+ * <td>one bulk request and the outcome of each of its items ({@code BulkIndexer},
+ * {@code ItemOutcome}); back-off; data stream names; the indexer's meters
+ * ({@code IndexingMetrics})</td>
  * </tr>
  * <tr>
  * <td>{@code template}</td>
- * <td>installs the component and index templates before indexing starts</td>
+ * <td>installs (and upgrades by version) the component and index templates, per-tenant
+ * retention and the log-metrics template, before indexing starts</td>
  * </tr>
  * <tr>
  * <td>{@code kafka}</td>
- * <td>the batch listener, retries, dead letters to index-dlq</td>
+ * <td>the batch listeners of parsed-logs ({@code ParsedDocumentListener}) and log-metrics
+ * ({@code LogMetricsListener}); {@code BatchWriter}: retries, dead letters to index-dlq
+ * ({@code IndexDeadLetters}), readiness while writes fail ({@code IndexingHealth}); the
+ * container's error handler</td>
+ * </tr>
+ * <tr>
+ * <td>{@code admin}</td>
+ * <td>{@code POST /admin/replay}: rewinds the consumer group to a timestamp; the admin
+ * token check and its problem details</td>
  * </tr>
  * </table>
  */

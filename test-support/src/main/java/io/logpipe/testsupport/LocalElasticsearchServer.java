@@ -115,7 +115,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		return new LocalElasticsearchServer(uri);
 	}
 
-	private static Path distribution() {
+	static Path distribution() {
 		String configured = System.getProperty(HOME_PROPERTY);
 		Stream<Path> candidates = (configured != null) ? Stream.of(Path.of(configured))
 				: Stream.of(Path.of("target/elasticsearch"), Path.of("../test-support/target/elasticsearch"))
@@ -137,7 +137,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		}
 	}
 
-	private static boolean runsAsRoot() {
+	static boolean runsAsRoot() {
 		try {
 			// The owner of /proc/self is the effective user of this process.
 			return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
@@ -147,7 +147,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		}
 	}
 
-	private static Path createFolder(Path tmp, Path distribution, boolean root) {
+	static Path createFolder(Path tmp, Path distribution, boolean root) {
 		try {
 			Path folder = Files.createTempDirectory(tmp, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
 			copyTree(distribution, folder.resolve("elasticsearch"));
@@ -191,6 +191,13 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	}
 
 	private static Process launch(Path folder, boolean root) {
+		return launch(folder, root, 0, 0);
+	}
+
+	/**
+	 * Starts the node in {@code folder}; port 0 lets it choose a free one.
+	 */
+	static Process launch(Path folder, boolean root, int httpPort, int transportPort) {
 		List<String> command = new ArrayList<>();
 		if (root) {
 			command.addAll(List.of("runuser", "-u", UNPRIVILEGED_USER, "--"));
@@ -200,8 +207,8 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		setting(command, "xpack.security.enabled", "false");
 		setting(command, "cluster.name", "logpipe-test");
 		setting(command, "network.host", "127.0.0.1");
-		setting(command, "http.port", "0");
-		setting(command, "transport.port", "0");
+		setting(command, "http.port", Integer.toString(httpPort));
+		setting(command, "transport.port", Integer.toString(transportPort));
 		// Makes the node write the ports it bound to logs/http.ports.
 		setting(command, "node.portsfile", "true");
 		setting(command, "path.data", folder.resolve("data").toString());
@@ -233,7 +240,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		return folder.resolve("console.log");
 	}
 
-	private static URI awaitReady(Process process, Path folder) {
+	static URI awaitReady(Process process, Path folder) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		try {
 			return await("Elasticsearch cluster health yellow").atMost(STARTUP_TIMEOUT)
@@ -293,6 +300,15 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	 * once the launcher exits they are no longer its descendants.
 	 */
 	private static void stop(Process process, Path folder) {
+		stopTree(process);
+		delete(folder);
+	}
+
+	/**
+	 * Stops the process tree (SIGTERM, SIGKILL after {@link #SHUTDOWN_TIMEOUT}) and keeps
+	 * the folder.
+	 */
+	static void stopTree(Process process) {
 		List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
 		// SIGTERM: runuser and the launcher pass it on and the node shuts down cleanly.
 		process.destroy();
@@ -309,7 +325,6 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 				break;
 			}
 		}
-		delete(folder);
 	}
 
 	/**
@@ -317,7 +332,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	 * deletes their folders, so that killed builds do not leave 512 MB processes and 150
 	 * MB copies behind.
 	 */
-	private static void removeLeftoversOfDeadJvms(Path tmp) {
+	static void removeLeftoversOfDeadJvms(Path tmp) {
 		for (Path folder : children(tmp).toList()) {
 			Matcher name = FOLDER_NAME.matcher(folder.getFileName().toString());
 			if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
@@ -331,7 +346,7 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		}
 	}
 
-	private static void delete(Path folder) {
+	static void delete(Path folder) {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -26,6 +26,11 @@
  * {@code spring.elasticsearch.uris} to the shared servers</td>
  * </tr>
  * <tr>
+ * <td>{@link io.logpipe.testsupport.DedicatedElasticsearchNode}</td>
+ * <td>an Elasticsearch node of one test's own that it may stop and restart on the same
+ * port and data folder (outage tests)</td>
+ * </tr>
+ * <tr>
  * <td>{@code TestServersContextCustomizerFactory},
  * {@code TestServersContextCustomizer}</td>
  * <td>the Spring TestContext hook behind the annotations (registered in

@@ -24,22 +24,38 @@ public class BulkIndexer {
 
 	private final ElasticsearchClient client;
 
-	public BulkIndexer(ElasticsearchClient client) {
+	private final IndexingMetrics metrics;
+
+	public BulkIndexer(ElasticsearchClient client, IndexingMetrics metrics) {
 		this.client = client;
+		this.metrics = metrics;
 	}
 
 	/**
-	 * @throws IOException when Elasticsearch could not be reached or answered the request
-	 * as a whole with an error; no item's outcome is known then
+	 * @throws IOException when Elasticsearch could not be reached; no item's outcome is
+	 * known then
+	 * @throws co.elastic.clients.elasticsearch._types.ElasticsearchException when it
+	 * answered the request as a whole with an error (e.g. 429 circuit breaker, 503)
 	 */
 	public List<ItemResult> index(List<PendingDocument> documents) throws IOException {
 		BulkRequest.Builder request = new BulkRequest.Builder();
+		long bytes = 0;
 		for (PendingDocument document : documents) {
+			bytes += document.json().length;
 			request.operations((operation) -> operation.create((create) -> create.index(document.dataStream())
 				.id(document.id())
 				.document(BinaryData.of(document.json(), ContentType.APPLICATION_JSON))));
 		}
-		BulkResponse response = this.client.bulk(request.build());
+		long sent = this.metrics.bulkSent(documents.size(), bytes);
+		BulkResponse response;
+		try {
+			response = this.client.bulk(request.build());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.metrics.bulkAnswered(sent, false);
+			throw ex;
+		}
+		this.metrics.bulkAnswered(sent, true);
 		List<BulkResponseItem> items = response.items();
 		if (items.size() != documents.size()) {
 			throw new IOException("bulk answered " + items.size() + " items for " + documents.size() + " documents");
@@ -48,8 +64,10 @@ public class BulkIndexer {
 		for (int i = 0; i < items.size(); i++) {
 			BulkResponseItem item = items.get(i);
 			ErrorCause error = item.error();
-			results.add(new ItemResult(documents.get(i), ItemOutcome.ofStatus(item.status()), item.status(),
-					(error != null) ? error.type() : null, (error != null) ? error.reason() : null));
+			ItemResult result = new ItemResult(documents.get(i), ItemOutcome.ofStatus(item.status()), item.status(),
+					(error != null) ? error.type() : null, (error != null) ? error.reason() : null);
+			this.metrics.outcome(result);
+			results.add(result);
 		}
 		return results;
 	}

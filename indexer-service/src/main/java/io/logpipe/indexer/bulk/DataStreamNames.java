@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class DataStreamNames {
 
+	/** The dataset of {@link #logMetrics}. */
+	public static final String LOG_METRICS_DATASET = "logpipe.log_counts";
+
 	private static final Pattern CLEAN = Pattern.compile("[a-z0-9][a-z0-9_]{0,59}");
 
 	private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9_]");
@@ -28,7 +31,25 @@ public final class DataStreamNames {
 		return "logs-" + part(service) + "-" + part(tenant);
 	}
 
-	static String part(String name) {
+	/**
+	 * The index pattern of every {@code logs-*} data stream of one tenant, for its
+	 * retention template. Service parts never contain {@code -}, so the pattern cannot
+	 * match another tenant's streams.
+	 */
+	public static String tenantLogsPattern(String tenant) {
+		return "logs-*-" + part(tenant);
+	}
+
+	/**
+	 * The data stream of a tenant's per-minute log counts (the {@code log-metrics}
+	 * topic): {@code metrics-logpipe.log_counts-<tenant>}.
+	 */
+	public static String logMetrics(String tenant) {
+		return "metrics-" + LOG_METRICS_DATASET + "-" + part(tenant);
+	}
+
+	/** A tenant or service name as it appears in a data stream name. */
+	public static String part(String name) {
 		if (name == null || name.isEmpty()) {
 			return "unknown";
 		}

@@ -1,5 +1,7 @@
 package io.logpipe.indexer.bulk;
 
+import java.time.Instant;
+
 /**
  * A document waiting for Elasticsearch.
  *
@@ -9,6 +11,8 @@ package io.logpipe.indexer.bulk;
  * @param key its Kafka key, kept for a dead letter
  * @param origin where it came from ({@code topic-partition@offset}), for dead letters and
  * logs
+ * @param ingested when logpipe received it ({@code event.ingested}), for the end-to-end
+ * latency; null when unknown
  */
-public record PendingDocument(String dataStream, String id, byte[] json, String key, String origin) {
+public record PendingDocument(String dataStream, String id, byte[] json, String key, String origin, Instant ingested) {
 }

@@ -26,6 +26,12 @@ import io.logpipe.indexer.bulk.PendingDocument;
 @Component
 class IndexDeadLetters {
 
+	/**
+	 * Elasticsearch's error type alone, so that consumers of index-dlq can classify
+	 * without parsing the reason.
+	 */
+	static final String ERROR_TYPE_HEADER = "logpipe-dlq-error-type";
+
 	private static final long ACK_TIMEOUT_SECONDS = 30;
 
 	private final KafkaTemplate<String, byte[]> kafka;
@@ -37,7 +43,13 @@ class IndexDeadLetters {
 		this.properties = properties;
 	}
 
-	record DeadLetter(PendingDocument document, String reason) {
+	/**
+	 * @param document the document and its origin
+	 * @param errorType Elasticsearch's error type (e.g.
+	 * {@code document_parsing_exception}) or the indexer's own ({@code invalid_document})
+	 * @param reason the whole reason, for people
+	 */
+	record DeadLetter(PendingDocument document, String errorType, String reason) {
 	}
 
 	void publish(List<DeadLetter> deadLetters) throws ExecutionException, TimeoutException, InterruptedException {
@@ -45,6 +57,7 @@ class IndexDeadLetters {
 		for (DeadLetter deadLetter : deadLetters) {
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(KafkaHeaders.DLQ_REASON, bytes(deadLetter.reason()));
+			headers.add(ERROR_TYPE_HEADER, bytes(deadLetter.errorType()));
 			headers.add(KafkaHeaders.DLQ_STAGE, bytes("index"));
 			headers.add(KafkaHeaders.DLQ_ORIGIN, bytes(deadLetter.document().origin()));
 			headers.add(KafkaHeaders.CONTENT_TYPE, bytes(KafkaHeaders.JSON));

@@ -13,9 +13,9 @@ import io.logpipe.indexer.IndexerProperties;
 /**
  * The dead-letter topic and the container's error handler. A batch that fails as a whole
  * (Elasticsearch unreachable, retries exhausted) is retried without end, with back-off up
- * to 30 s, while the container pauses the consumer and keeps polling so the group does
- * not rebalance: no offset is committed until the batch is stored, and no record is
- * dropped.
+ * to {@code indexer.retry.batch-max-back-off}, while the container pauses the consumer
+ * and keeps polling so the group does not rebalance: no offset is committed until the
+ * batch is stored, and no record is dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexerKafkaConfiguration {
@@ -29,9 +29,9 @@ class IndexerKafkaConfiguration {
 	}
 
 	@Bean
-	CommonErrorHandler indexerErrorHandler() {
+	CommonErrorHandler indexerErrorHandler(IndexerProperties properties) {
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-		backOff.setMaxInterval(30_000);
+		backOff.setMaxInterval(properties.retry().batchMaxBackOff().toMillis());
 		return new DefaultErrorHandler(backOff);
 	}
 

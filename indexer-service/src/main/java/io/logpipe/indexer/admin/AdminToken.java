@@ -1,0 +1,67 @@
+package io.logpipe.indexer.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Guards {@code /admin/**}: checks the {@code Authorization: Bearer <token>} header
+ * against the configured SHA-256 hash, in constant time, before the request body is read.
+ * Its exceptions reach {@link AdminProblemResponses} like the controller's.
+ */
+@Component
+class AdminToken implements HandlerInterceptor {
+
+	private static final String BEARER = "Bearer ";
+
+	private final byte[] expectedHash;
+
+	AdminToken(AdminProperties properties) {
+		this.expectedHash = properties.tokenSha256().isEmpty() ? null
+				: HexFormat.of().parseHex(properties.tokenSha256().toLowerCase(Locale.ROOT));
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		check(request.getHeader(HttpHeaders.AUTHORIZATION));
+		return true;
+	}
+
+	/**
+	 * @throws AdminException 401 without a bearer token, 403 when it does not match or no
+	 * token is configured
+	 */
+	void check(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				|| authorization.length() == BEARER.length()) {
+			throw new AdminException(AdminProblem.UNAUTHENTICATED, "send Authorization: Bearer <admin token>");
+		}
+		if (this.expectedHash == null) {
+			throw new AdminException(AdminProblem.FORBIDDEN,
+					"the admin endpoints are disabled: indexer.admin.token-sha256 is not set");
+		}
+		byte[] hash = sha256(authorization.substring(BEARER.length()).trim());
+		if (!MessageDigest.isEqual(hash, this.expectedHash)) {
+			throw new AdminException(AdminProblem.FORBIDDEN, "the admin token is not valid");
+		}
+	}
+
+	private static byte[] sha256(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}

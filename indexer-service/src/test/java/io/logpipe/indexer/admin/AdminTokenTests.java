@@ -1,0 +1,44 @@
+package io.logpipe.indexer.admin;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class AdminTokenTests {
+
+	// SHA-256 of "replay-secret"
+	private static final String HASH = "1db3e293bfe35dc81be136134f1187271bb3d77e0329345bb96b0d3638899402";
+
+	private final AdminToken token = new AdminToken(new AdminProperties(HASH, Duration.ofSeconds(30)));
+
+	@Test
+	void acceptsTheTokenWhoseHashIsConfigured() {
+		assertThatCode(() -> this.token.check("Bearer replay-secret")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void answers401WithoutABearerToken() {
+		assertThatExceptionOfType(AdminException.class).isThrownBy(() -> this.token.check(null))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(AdminProblem.UNAUTHENTICATED));
+		assertThatExceptionOfType(AdminException.class).isThrownBy(() -> this.token.check("Basic abc"))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(AdminProblem.UNAUTHENTICATED));
+	}
+
+	@Test
+	void answers403ForAnotherToken() {
+		assertThatExceptionOfType(AdminException.class).isThrownBy(() -> this.token.check("Bearer guess"))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(AdminProblem.FORBIDDEN));
+	}
+
+	@Test
+	void answers403ForEveryTokenWhenNoHashIsConfigured() {
+		AdminToken disabled = new AdminToken(new AdminProperties("", Duration.ofSeconds(30)));
+		assertThatExceptionOfType(AdminException.class).isThrownBy(() -> disabled.check("Bearer replay-secret"))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(AdminProblem.FORBIDDEN));
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.logpipe.indexer.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.logpipe.testsupport.RealElasticsearch;
+import io.logpipe.testsupport.RealKafka;
+import io.logpipe.testsupport.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * parser-service's per-minute counts on log-metrics become documents of
+ * {@code metrics-logpipe.log_counts-<tenant>}, read tolerantly (unknown fields, epoch or
+ * ISO times), once per (tenant, service, level, window) however often they are delivered;
+ * an unusable record goes to index-dlq.
+ */
+@SpringBootTest(properties = { "indexer.parsed-topic=metrics-it-parsed", "indexer.metrics-topic=metrics-it-counts",
+		"indexer.dead-letter-topic=metrics-it-dlq", "spring.kafka.consumer.group-id=metrics-it" })
+@RealKafka
+@RealElasticsearch
+class LogMetricsIT {
+
+	private static final String TOPIC = "metrics-it-counts";
+
+	private static final String STREAM = "metrics-logpipe.log_counts-metricsit";
+
+	private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(TestServers.elasticsearch().uri());
+
+	@Test
+	void indexesEachCountOnceWhateverItsFormatAndHowOftenItIsDelivered() {
+		String iso = """
+				{"tenant":"metricsit","service":"checkout","level":"ERROR","windowStart":"2026-11-21T10:00:00Z",\
+				"windowEnd":"2026-11-21T10:01:00Z","count":42,"addedByANewerParser":true}""";
+		String epoch = """
+				{"tenant":"metricsit","service":"checkout","level":"INFO","windowStart":1795255200000,"count":7}""";
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (String count : List.of(iso, epoch, iso, "{\"service\":\"no tenant\"}")) {
+				producer.send(new ProducerRecord<>(TOPIC, "metricsit", count.getBytes(StandardCharsets.UTF_8)));
+			}
+			producer.flush();
+		}
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 2);
+		JsonNode errors = this.elasticsearch.search(STREAM, """
+				{"query": {"term": {"log.level": "ERROR"}}}""").path("hits");
+		assertThat(errors.path("total").path("value").asLong()).isEqualTo(1);
+		JsonNode source = errors.path("hits").get(0).path("_source");
+		assertThat(source.path("count").asLong()).isEqualTo(42);
+		assertThat(source.path("service").path("name").asString()).isEqualTo("checkout");
+		assertThat(source.path("@timestamp").asString()).isEqualTo("2026-11-21T10:00:00Z");
+		assertThat(this.elasticsearch.count(STREAM)).isEqualTo(2);
+	}
+
+}
