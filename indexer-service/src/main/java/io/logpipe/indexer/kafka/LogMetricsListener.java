@@ -29,15 +29,19 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>
  * The only contract with parser-service is the topic and these JSON fields:
- * {@code tenant}, {@code service}, {@code level}, {@code windowStart}, {@code windowEnd}
- * (ISO-8601 instants or epoch milliseconds) and {@code count}. The reader is tolerant:
- * unknown fields are ignored, a missing service or level reads as {@code unknown}; only a
- * record without tenant, window start or count is unusable. The {@code _id} is derived
- * from (tenant, service, level, window start), so a redelivered or replayed count is not
- * stored twice; the first count of a window wins (data streams accept only
- * {@code create}). Unusable records go to index-dlq like rejected documents. Runs on its
- * own container's consumer thread; {@link BatchWriter} gives it the same guarantees as
- * the parsed documents.
+ * {@code tenant}, {@code service}, {@code level}, {@code window_start},
+ * {@code window_end} (or camelCase; ISO-8601 instants or epoch milliseconds) and
+ * {@code count}. The reader is tolerant: unknown fields are ignored, a missing service or
+ * level reads as {@code unknown}; only a record without tenant, window start or count is
+ * unusable.
+ *
+ * <p>
+ * Each record is a partial count: what one parser batch saw of a window (parser-service's
+ * {@code LevelCount}); a window's total is the sum of its documents. The {@code _id} is
+ * therefore derived from the record's place (topic, partition, offset): a redelivered or
+ * replayed record is stored once, and every batch's count is kept. Unusable records go to
+ * index-dlq like rejected documents. Runs on its own container's consumer thread;
+ * {@link BatchWriter} gives it the same guarantees as the parsed documents.
  */
 @Component
 class LogMetricsListener {
@@ -85,13 +89,13 @@ class LogMetricsListener {
 			throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
 		}
 		String tenant = text(count, "tenant", null);
-		Instant windowStart = instant(count, "windowStart");
+		Instant windowStart = instant(count, "window_start", "windowStart");
 		if (tenant == null || windowStart == null || !count.path("count").isNumber()) {
-			throw new IllegalArgumentException("a log count needs tenant, windowStart and a numeric count");
+			throw new IllegalArgumentException("a log count needs tenant, window_start and a numeric count");
 		}
 		String service = text(count, "service", "unknown");
 		String level = text(count, "level", "unknown");
-		Instant windowEnd = instant(count, "windowEnd");
+		Instant windowEnd = instant(count, "window_end", "windowEnd");
 		ObjectNode document = this.json.createObjectNode();
 		document.put("@timestamp", windowStart.toString());
 		ObjectNode event = document.putObject("event");
@@ -103,7 +107,7 @@ class LogMetricsListener {
 		document.putObject("service").put("name", service);
 		document.putObject("log").put("level", level);
 		document.put("count", count.path("count").asLong());
-		String id = id(tenant, service, level, windowStart);
+		String id = id(record.topic(), Integer.toString(record.partition()), Long.toString(record.offset()));
 		return new PendingDocument(DataStreamNames.logMetrics(tenant), id, this.json.writeValueAsBytes(document),
 				record.key(), ParsedDocumentListener.origin(record), null);
 	}
@@ -113,8 +117,8 @@ class LogMetricsListener {
 		return (value.isString() && !value.asString().isBlank()) ? value.asString() : otherwise;
 	}
 
-	private static Instant instant(JsonNode node, String field) {
-		JsonNode value = node.path(field);
+	private static Instant instant(JsonNode node, String field, String alternative) {
+		JsonNode value = node.has(field) ? node.path(field) : node.path(alternative);
 		if (value.isNumber()) {
 			return Instant.ofEpochMilli(value.asLong());
 		}
@@ -129,11 +133,10 @@ class LogMetricsListener {
 		return null;
 	}
 
-	private static String id(String tenant, String service, String level, Instant windowStart) {
+	private static String id(String... parts) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(String.join("\u0000", tenant, service, level, windowStart.toString())
-					.getBytes(StandardCharsets.UTF_8));
+				.digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 16);
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -29,12 +29,13 @@ class LogMetricsListenerTests {
 	}
 
 	@Test
-	void derivesTheSameIdForTheSameWindowSoARedeliveryIsStoredOnce() {
+	void derivesTheIdFromTheRecordsPlaceSoARedeliveryIsStoredOnceAndEveryPartialCountIsKept() {
 		String count = """
-				{"tenant":"acme","service":"checkout","level":"INFO","windowStart":"2026-11-21T10:00:00Z","count":3}""";
-		String other = count.replace("INFO", "WARN");
-		assertThat(this.listener.toDocument(record(count)).id()).isEqualTo(this.listener.toDocument(record(count)).id())
-			.isNotEqualTo(this.listener.toDocument(record(other)).id());
+				{"tenant":"acme","service":"checkout","level":"INFO","window_start":"2026-11-21T10:00:00Z","count":3}""";
+		String redelivered = this.listener.toDocument(record(count, 7)).id();
+		assertThat(this.listener.toDocument(record(count, 7)).id()).isEqualTo(redelivered);
+		assertThat(this.listener.toDocument(record(count, 8)).id()).as("a second batch's count of the same window")
+			.isNotEqualTo(redelivered);
 	}
 
 	@Test
@@ -47,7 +48,11 @@ class LogMetricsListenerTests {
 	}
 
 	private static ConsumerRecord<String, byte[]> record(String json) {
-		return new ConsumerRecord<>("log-metrics", 0, 7, "acme", json.getBytes(StandardCharsets.UTF_8));
+		return record(json, 7);
+	}
+
+	private static ConsumerRecord<String, byte[]> record(String json, long offset) {
+		return new ConsumerRecord<>("log-metrics", 0, offset, "acme", json.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
