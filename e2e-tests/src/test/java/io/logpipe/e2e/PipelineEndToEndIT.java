@@ -100,7 +100,7 @@ class PipelineEndToEndIT {
 			answer.get("ids").forEach((id) -> ids.add(id.asString()));
 		}
 
-		await("all 100 events searchable").atMost(Duration.ofSeconds(60))
+		await("all 100 events searchable").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> search("organization.id:" + TENANT).at("/hits/total/value").asInt() == 100);
 

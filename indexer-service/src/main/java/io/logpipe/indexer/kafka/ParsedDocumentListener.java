@@ -59,7 +59,7 @@ class ParsedDocumentListener {
 				() -> ThreadLocalRandom.current().nextDouble());
 	}
 
-	@KafkaListener(id = LISTENER_ID, topics = "${indexer.parsed-topic:parsed-logs}", batch = "true",
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${indexer.parsed-topic:parsed-logs}", batch = "true",
 			autoStartup = "false")
 	void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();

@@ -54,8 +54,8 @@ class RawRecordListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "parser", topics = "#{@'parser.kafka-io.logpipe.parser.kafka.ParserProperties'.rawTopics()}",
-			batch = "true")
+	@KafkaListener(id = "parser", idIsGroup = false,
+			topics = "#{@'parser.kafka-io.logpipe.parser.kafka.ParserProperties'.rawTopics()}", batch = "true")
 	void onRawRecords(List<ConsumerRecord<String, byte[]>> records) {
 		for (ConsumerRecord<String, byte[]> record : records) {
 			RawLogRecord raw;
