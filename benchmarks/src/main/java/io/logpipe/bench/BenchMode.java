@@ -31,8 +31,8 @@ record BenchMode(String name, int batchSize, int concurrency, Duration batchedDu
 			Duration.ofSeconds(8), 300_000, 30_000, 4, Duration.ofSeconds(15), 60_000, Duration.ofSeconds(15));
 
 	/** About fifteen minutes. */
-	static final BenchMode FULL = new BenchMode("full", 500, 16, Duration.ofSeconds(90), 600_000,
-			Duration.ofSeconds(45), 3_000_000, 300_000, 4, Duration.ofSeconds(90), 600_000, Duration.ofSeconds(90));
+	static final BenchMode FULL = new BenchMode("full", 500, 16, Duration.ofSeconds(90), 300_000,
+			Duration.ofSeconds(45), 1_000_000, 150_000, 4, Duration.ofSeconds(90), 600_000, Duration.ofSeconds(90));
 
 	/**
 	 * Seconds: the build's smoke test, which only proves every figure can be measured.
