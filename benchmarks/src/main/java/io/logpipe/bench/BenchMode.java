@@ -1,0 +1,52 @@
+package io.logpipe.bench;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How long and how much each measurement runs. Every HTTP stage is bounded both in time
+ * and in count, so a fast machine does not pile up more data than the later stages can
+ * drain in the mode's budget.
+ *
+ * @param batchSize events per request of the batched ingest stage
+ * @param concurrency requests the load generator keeps in flight
+ * @param batchedDuration how long the batched ingest stage runs at most
+ * @param maxBatchedEvents events the batched ingest stage sends at most (they are also
+ * the parser's JSON input)
+ * @param singleDuration how long each single-event stage (ingest, no-op) runs
+ * @param producerRecords records of the Kafka producer baseline
+ * @param patternRecords access-log records pre-filled for the parser's pattern stage
+ * @param bulkClients concurrent clients of the Elasticsearch bulk baseline
+ * @param pipelineDuration how long the whole pipeline is fed at full rate
+ * @param maxPipelineEvents events the pipeline stage sends at most
+ * @param latencyDuration how long events are fed at half the pipeline rate to measure the
+ * time to searchable
+ */
+record BenchMode(String name, int batchSize, int concurrency, Duration batchedDuration, long maxBatchedEvents,
+		Duration singleDuration, long producerRecords, long patternRecords, int bulkClients, Duration pipelineDuration,
+		long maxPipelineEvents, Duration latencyDuration) {
+
+	/** About two minutes on a 2-core machine. */
+	static final BenchMode QUICK = new BenchMode("quick", 500, 16, Duration.ofSeconds(15), 60_000,
+			Duration.ofSeconds(8), 300_000, 30_000, 4, Duration.ofSeconds(15), 60_000, Duration.ofSeconds(15));
+
+	/** About fifteen minutes. */
+	static final BenchMode FULL = new BenchMode("full", 500, 16, Duration.ofSeconds(90), 300_000,
+			Duration.ofSeconds(45), 1_000_000, 150_000, 4, Duration.ofSeconds(90), 600_000, Duration.ofSeconds(90));
+
+	/**
+	 * Seconds: the build's smoke test, which only proves every figure can be measured.
+	 */
+	static final BenchMode SMOKE = new BenchMode("smoke", 50, 4, Duration.ofSeconds(3), 500, Duration.ofSeconds(2),
+			2_000, 300, 2, Duration.ofSeconds(3), 500, Duration.ofSeconds(4));
+
+	static BenchMode named(String name) {
+		return switch (name.toLowerCase(Locale.ROOT)) {
+			case "quick" -> QUICK;
+			case "full" -> FULL;
+			case "smoke" -> SMOKE;
+			default -> throw new IllegalArgumentException("unknown mode '" + name + "' (quick, full, smoke)");
+		};
+	}
+
+}

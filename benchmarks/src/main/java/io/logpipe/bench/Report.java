@@ -1,0 +1,140 @@
+package io.logpipe.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The figures of one run, written as {@code bench-report.json} (flat keys as the issue
+ * names them, per-service maps for resources) and {@code bench-report.md} (the same with
+ * each figure beside its baseline and goal).
+ */
+final class Report {
+
+	/** A ratio, the figure it divides, its baseline and the goal it aims at. */
+	record Ratio(String key, String figure, String baseline, double goal) {
+	}
+
+	static final List<Ratio> RATIOS = List.of(
+			new Ratio("ingest_vs_producer", "ingest_batched_eps", "producer_baseline_eps", 0.6),
+			new Ratio("single_vs_noop", "ingest_single_rps", "noop_rps", 0.5),
+			new Ratio("parser_json_vs_consumer", "parser_json_eps", "consumer_baseline_eps", 0.4),
+			new Ratio("parser_pattern_vs_consumer", "parser_pattern_eps", "consumer_baseline_eps", 0),
+			new Ratio("indexer_vs_bulk", "indexer_dps", "es_bulk_baseline_dps", 0.9),
+			new Ratio("pipeline_vs_bulk", "pipeline_eps", "es_bulk_baseline_dps", 0.7));
+
+	static final List<String> SERVICES = List.of("ingest-api", "parser-service", "indexer-service");
+
+	private final Map<String, Object> values = new LinkedHashMap<>();
+
+	void put(String key, Object value) {
+		this.values.put(key, value);
+	}
+
+	@SuppressWarnings("unchecked")
+	void putPerService(String key, String service, double value) {
+		((Map<String, Object>) this.values.computeIfAbsent(key, (ignored) -> new LinkedHashMap<>())).put(service,
+				round(value));
+	}
+
+	double number(String key) {
+		return ((Number) this.values.get(key)).doubleValue();
+	}
+
+	Map<String, Object> values() {
+		return this.values;
+	}
+
+	/** Adds every ratio of {@link #RATIOS} from the figures already put. */
+	void computeRatios() {
+		for (Ratio ratio : RATIOS) {
+			this.values.put(ratio.key(), round(number(ratio.figure()) / number(ratio.baseline())));
+		}
+	}
+
+	void write(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		JsonMapper json = JsonMapper.builder().build();
+		Files.writeString(directory.resolve("bench-report.json"),
+				json.writerWithDefaultPrettyPrinter().writeValueAsString(this.values) + "\n");
+		Files.writeString(directory.resolve("bench-report.md"), markdown());
+	}
+
+	@SuppressWarnings("unchecked")
+	String markdown() {
+		StringBuilder md = new StringBuilder();
+		md.append("| stage | figure | baseline (same run) | ratio | goal |\n|---|---:|---:|---:|---|\n");
+		for (Ratio ratio : RATIOS) {
+			double value = number(ratio.key());
+			String goal = (ratio.goal() > 0) ? "≥ " + ratio.goal() + ((value >= ratio.goal()) ? " met" : " **missed**")
+					: "(none)";
+			md.append("| `")
+				.append(ratio.key())
+				.append("` | ")
+				.append(ratio.figure())
+				.append(" = ")
+				.append(format(number(ratio.figure())))
+				.append(" | ")
+				.append(ratio.baseline())
+				.append(" = ")
+				.append(format(number(ratio.baseline())))
+				.append(" | ")
+				.append(format(value))
+				.append(" | ")
+				.append(goal)
+				.append(" |\n");
+		}
+		double p99 = number("searchable_p99_ms");
+		md.append("| searchable latency at half the pipeline rate | p50 = ")
+			.append(format(number("searchable_p50_ms")))
+			.append(" ms, p99 = ")
+			.append(format(p99))
+			.append(" ms | | | p99 ≤ 2000 ms")
+			.append((p99 <= 2000) ? " met" : " **missed**")
+			.append(" |\n\n");
+		md.append("| service | startup_ms | rss_mb (peak) | cpu_s_per_million |\n|---|---:|---:|---:|\n");
+		for (String service : SERVICES) {
+			double rss = ((Number) ((Map<String, Object>) this.values.get("rss_mb")).get(service)).doubleValue();
+			md.append("| ")
+				.append(service)
+				.append(" | ")
+				.append(format(perService("startup_ms", service)))
+				.append(" | ")
+				.append(format(rss))
+				.append((rss <= 300) ? "" : " **(goal ≤ 300)**")
+				.append(" | ")
+				.append(format(perService("cpu_s_per_million", service)))
+				.append(" |\n");
+		}
+		md.append("\nMachine: ")
+			.append(this.values.get("machine"))
+			.append("  \nVersions: ")
+			.append(this.values.get("versions"))
+			.append("  \nLoad generator CPU (cores busy per HTTP stage): ")
+			.append(this.values.get("load_generator_cpu_cores"))
+			.append("  \nRun: ")
+			.append(this.values.get("run"))
+			.append('\n');
+		return md.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private double perService(String key, String service) {
+		return ((Number) ((Map<String, Object>) this.values.get(key)).get(service)).doubleValue();
+	}
+
+	static double round(double value) {
+		return (value >= 100) ? Math.round(value) : Math.round(value * 1000) / 1000.0;
+	}
+
+	private static String format(double value) {
+		return (value >= 100) ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.3f", value);
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.logpipe.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.logpipe.testsupport.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tiny run of the whole benchmark (a few hundred events per stage) on the build's real
+ * Kafka and Elasticsearch and the service jars, so that the runner cannot rot: every
+ * figure of the report must be measured. The figures themselves are not asserted.
+ */
+class BenchmarkSmokeIT {
+
+	private static final List<String> FIGURES = List.of("producer_baseline_eps", "ingest_batched_eps",
+			"ingest_vs_producer", "ingest_single_rps", "noop_rps", "single_vs_noop", "consumer_baseline_eps",
+			"parser_json_eps", "parser_pattern_eps", "parser_json_vs_consumer", "parser_pattern_vs_consumer",
+			"es_bulk_baseline_dps", "indexer_dps", "indexer_vs_bulk", "pipeline_eps", "pipeline_vs_bulk",
+			"searchable_p50_ms", "searchable_p99_ms");
+
+	private static final List<String> PER_SERVICE = List.of("rss_mb", "cpu_s_per_million", "startup_ms");
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void measuresEveryFigureOfTheReport() throws Exception {
+		Path output = Path.of("target", "bench-smoke");
+		Path root = Path.of(System.getProperty("logpipe.project.root", ".."));
+
+		Report report = new BenchmarkRunner(BenchMode.SMOKE, TestServers.kafka().bootstrapServers(),
+				TestServers.elasticsearch().uri(), root, output)
+			.run();
+
+		Map<String, Object> values = report.values();
+		for (String figure : FIGURES) {
+			assertThat(values).as(figure).containsKey(figure);
+			assertThat(((Number) values.get(figure)).doubleValue()).as(figure).isPositive();
+		}
+		for (String key : PER_SERVICE) {
+			Map<String, Object> perService = (Map<String, Object>) values.get(key);
+			assertThat(perService).as(key).containsOnlyKeys(Report.SERVICES);
+			perService.forEach((service, value) -> assertThat(((Number) value).doubleValue()).as(key + " " + service)
+				.isPositive());
+		}
+		assertThat(values).containsKeys("machine", "versions", "load_generator_cpu_cores");
+		assertThat(output.resolve("bench-report.json")).isNotEmptyFile();
+		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk");
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.logpipe.ingest.http;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import io.logpipe.ingest.auth.ApiKeyAuthenticator;
+import io.logpipe.ingest.auth.ApiKeyProperties;
+import io.logpipe.ingest.kafka.IngestKafkaProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's no-op endpoint: authenticated like the real one, and off by default.
+ */
+@WebMvcTest(NoopController.class)
+@Import({ ApiKeyAuthenticator.class, NoopControllerTests.Beans.class })
+@TestPropertySource(properties = { "ingest.benchmark.noop-endpoint=true",
+		"ingest.auth.keys[0].sha256=" + LogsControllerTests.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
+		"spring.mvc.problemdetails.enabled=true" })
+class NoopControllerTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void acceptsAnAuthenticatedRequestWithoutDoingAnything() {
+		assertThat(post("Bearer app-key")).hasStatus(HttpStatus.ACCEPTED)
+			.bodyJson()
+			.extractingPath("$.accepted")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void rejectsARequestWithoutAKeyLikeTheRealEndpoint() {
+		assertThat(post(null)).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void doesNotExistUnlessTheBenchmarkTurnsItOn() {
+		new WebApplicationContextRunner().withUserConfiguration(NoopController.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(NoopController.class));
+	}
+
+	private MvcTestResult post(String authorization) {
+		if (authorization == null) {
+			return this.mvc.post()
+				.uri("/api/v1/noop")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"hello\"}")
+				.exchange();
+		}
+		return this.mvc.post()
+			.uri("/api/v1/noop")
+			.header("Authorization", authorization)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"message\":\"hello\"}")
+			.exchange();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class })
+	static class Beans {
+
+	}
+
+}
