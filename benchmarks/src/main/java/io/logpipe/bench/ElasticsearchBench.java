@@ -111,9 +111,14 @@ final class ElasticsearchBench {
 		return documents.size() / seconds;
 	}
 
-	/** Documents in {@code target}; 0 while it does not exist. */
+	/**
+	 * Documents in {@code target}; 0 while it does not exist or its shards are not
+	 * allocated yet.
+	 */
 	long count(String target) throws IOException, InterruptedException {
-		return get("/" + target + "/_count?ignore_unavailable=true&allow_no_indices=true").path("count").asLong(0);
+		return poll(HttpRequest
+			.newBuilder(this.base.resolve("/" + target + "/_count?ignore_unavailable=true&allow_no_indices=true"))
+			.GET()).path("count").asLong(0);
 	}
 
 	/** Which of {@code ids} a search of {@code target} finds now. */
@@ -121,7 +126,7 @@ final class ElasticsearchBench {
 		ObjectNode query = this.json.createObjectNode();
 		query.put("size", ids.size()).put("_source", false);
 		query.putObject("query").putObject("ids").putPOJO("values", ids);
-		JsonNode answer = send(HttpRequest
+		JsonNode answer = poll(HttpRequest
 			.newBuilder(this.base.resolve("/" + target + "/_search?ignore_unavailable=true&allow_no_indices=true"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(query))));
@@ -134,9 +139,26 @@ final class ElasticsearchBench {
 		return send(HttpRequest.newBuilder(this.base.resolve(path)).GET());
 	}
 
-	private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+	/**
+	 * For the polling reads: a backing index that a data stream created a moment ago
+	 * answers 503 ({@code no_shard_available_action_exception}) until its shard is
+	 * allocated, which is "nothing yet", not a failure.
+	 */
+	private JsonNode poll(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(60)).build(),
 				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 503) {
+			return this.json.createObjectNode();
+		}
+		return answer(response);
+	}
+
+	private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return answer(
+				this.http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	private JsonNode answer(HttpResponse<String> response) throws IOException {
 		if (response.statusCode() >= 300) {
 			throw new IOException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
 		}

@@ -28,8 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ProcessHandle.Info#totalCpuDuration()} (utime + stime of
  * {@code /proc/<pid>/stat} on Linux), peak RSS from {@code VmHWM} in
  * {@code /proc/<pid>/status}.
+ *
+ * <p>
+ * The end-to-end test starts the services with it too, the way operators run them.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -62,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Starts {@code <root>/<name>/target/<name>.jar} on a free port with the local
 	 * runtime's heap settings.
 	 */
-	static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties) {
+	public static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties) {
 		Path jar = projectRoot.resolve(name).resolve("target").resolve(name + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " does not exist: build the service modules first");
@@ -92,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
 		return this.name;
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
@@ -100,7 +103,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Waits until the readiness group is UP and remembers how long that took since the
 	 * process started.
 	 */
-	void awaitReady(Duration timeout) throws InterruptedException {
+	public void awaitReady(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!ready()) {
 			if (!this.process.isAlive()) {
@@ -165,7 +168,7 @@ final class ServiceProcess implements AutoCloseable {
 		return 0;
 	}
 
-	String logTail() {
+	public String logTail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);
 			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.logpipe.bench.ServiceProcess;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
@@ -51,18 +53,19 @@ class PipelineEndToEndIT {
 	static void startPipeline() throws Exception {
 		elasticsearch = TestServers.elasticsearch().uri();
 		ingest = start("ingest-api",
-				Map.of("INGEST_AUTH_KEYS_0_SHA256", sha256(API_KEY), "INGEST_AUTH_KEYS_0_TENANT", TENANT));
+				Map.of("ingest.auth.keys[0].sha256", sha256(API_KEY), "ingest.auth.keys[0].tenant", TENANT));
 		start("parser-service", Map.of());
-		start("indexer-service", Map.of("SPRING_ELASTICSEARCH_URIS", elasticsearch.toString()));
+		start("indexer-service", Map.of("spring.elasticsearch.uris", elasticsearch.toString()));
 		for (ServiceProcess service : services) {
 			service.awaitReady(Duration.ofSeconds(150));
 		}
 	}
 
-	private static ServiceProcess start(String name, Map<String, String> environment) {
-		Map<String, String> all = new HashMap<>(environment);
-		all.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestServers.kafka().bootstrapServers());
-		ServiceProcess service = ServiceProcess.start(name, all);
+	private static ServiceProcess start(String name, Map<String, String> properties) {
+		Map<String, String> all = new HashMap<>(properties);
+		all.put("spring.kafka.bootstrap-servers", TestServers.kafka().bootstrapServers());
+		ServiceProcess service = ServiceProcess.start(Path.of(System.getProperty("logpipe.project.root", "..")),
+				Path.of("target", "e2e-logs"), name, all);
 		services.add(service);
 		return service;
 	}

@@ -3,8 +3,6 @@ package io.logpipe.ingest.http;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -14,19 +12,15 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import io.logpipe.ingest.auth.ApiKeyAuthenticator;
-import io.logpipe.ingest.auth.ApiKeyProperties;
-import io.logpipe.ingest.kafka.IngestKafkaProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark's no-op endpoint: authenticated like the real one, and off by default.
  */
 @WebMvcTest(NoopController.class)
-@Import({ ApiKeyAuthenticator.class, NoopControllerTests.Beans.class })
+@Import(IngestSlice.class)
 @TestPropertySource(properties = { "ingest.benchmark.noop-endpoint=true",
-		"ingest.auth.keys[0].sha256=" + LogsControllerTests.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
+		"ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
 		"spring.mvc.problemdetails.enabled=true" })
 class NoopControllerTests {
 
@@ -66,12 +60,6 @@ class NoopControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"message\":\"hello\"}")
 			.exchange();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class })
-	static class Beans {
-
 	}
 
 }
