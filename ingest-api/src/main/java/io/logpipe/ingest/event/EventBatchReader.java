@@ -193,19 +193,19 @@ public class EventBatchReader {
 		if (message == null || !message.isString()) {
 			throw new IngestException(ProblemType.INVALID_EVENT, "an event needs a string field 'message'");
 		}
-		String service = text(object, "service", "name").or(() -> Optional.ofNullable(context.defaultService()))
+		String service = named(object, "service").or(() -> Optional.ofNullable(context.defaultService()))
 			.orElse(Source.UNKNOWN_SERVICE);
 		Category category = category(object, service, message.asString(), context);
 		Source source = new Source(service,
-				text(object, "host", "name").or(() -> Optional.ofNullable(context.defaultHost())).orElse(null),
-				text(object, "environment", null).or(() -> text(object, "service", "environment")).orElse(null),
+				named(object, "host").or(() -> Optional.ofNullable(context.defaultHost())).orElse(null),
+				text(object, "environment").or(() -> grouped(object, "service", "environment")).orElse(null),
 				context.clientAddress());
 		String tenant = context.client().tenant();
 		String id = (context.idempotencyKey() != null) ? EventIds.derived(tenant, context.idempotencyKey(), index)
 				: EventIds.newId();
 		return new RawLogRecord(RawLogRecord.SCHEMA_VERSION, id, tenant, context.receivedAt(), category,
 				RawLogRecord.PROTOCOL_NATIVE, source, message.asString(), fieldsWithoutMessage(object),
-				text(object, "format", null).or(() -> Optional.ofNullable(context.defaultFormat())).orElse(null));
+				text(object, "format").or(() -> Optional.ofNullable(context.defaultFormat())).orElse(null));
 	}
 
 	/**
@@ -214,7 +214,7 @@ public class EventBatchReader {
 	 * asked for; a category the operator's rules chose is not the client's to refuse.
 	 */
 	private Category category(ObjectNode event, String service, String message, RequestContext context) {
-		Optional<String> named = text(event, "category", null);
+		Optional<String> named = text(event, "category");
 		Category asked = named
 			.map((name) -> Category.parse(name)
 				.orElseThrow(() -> new IngestException(ProblemType.INVALID_CATEGORY,
@@ -230,25 +230,30 @@ public class EventBatchReader {
 		return asked;
 	}
 
-	/**
-	 * A string field given as {@code "name": "x"}, as an ECS object {@code "name":
-	 * {"nested": "x"}} or with a dotted key {@code "name.nested": "x"}.
-	 */
-	private static Optional<String> text(ObjectNode event, String name, String nested) {
+	/** A plain string field. */
+	private static Optional<String> text(ObjectNode event, String name) {
 		JsonNode value = event.get(name);
-		if (value != null && value.isString()) {
-			return Optional.of(value.asString());
+		return (value != null && value.isString()) ? Optional.of(value.asString()) : Optional.empty();
+	}
+
+	/**
+	 * A field of an ECS group, given as an object {@code "group": {"field": "x"}} or with
+	 * a dotted key {@code "group.field": "x"}.
+	 */
+	private static Optional<String> grouped(ObjectNode event, String group, String field) {
+		JsonNode value = event.get(group);
+		if (value != null && value.isObject() && value.get(field) != null && value.get(field).isString()) {
+			return Optional.of(value.get(field).asString());
 		}
-		if (nested != null) {
-			if (value != null && value.isObject() && value.get(nested) != null && value.get(nested).isString()) {
-				return Optional.of(value.get(nested).asString());
-			}
-			JsonNode dotted = event.get(name + "." + nested);
-			if (dotted != null && dotted.isString()) {
-				return Optional.of(dotted.asString());
-			}
-		}
-		return Optional.empty();
+		return text(event, group + "." + field);
+	}
+
+	/**
+	 * The name of a group such as {@code service} or {@code host}: a plain string
+	 * {@code "service": "x"} stands for {@code service.name}.
+	 */
+	private static Optional<String> named(ObjectNode event, String group) {
+		return text(event, group).or(() -> grouped(event, group, "name"));
 	}
 
 	private Map<String, Object> fieldsWithoutMessage(ObjectNode event) {

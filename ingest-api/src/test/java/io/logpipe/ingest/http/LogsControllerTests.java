@@ -65,6 +65,21 @@ class LogsControllerTests {
 	}
 
 	@Test
+	void readsServiceHostAndEnvironmentAsPlainStringsOrEcsGroups() {
+		post("app-key", "[{\"message\":\"a\",\"service\":\"checkout\",\"host\":\"web-1\"},"
+				+ "{\"message\":\"b\",\"service\":{\"name\":\"cart\",\"environment\":\"prod\"},\"host.name\":\"web-2\"},"
+				+ "{\"message\":\"c\",\"service.name\":\"billing\",\"environment\":\"staging\"}]");
+
+		List<RawLogRecord> published = published();
+		assertThat(published).extracting((record) -> record.source().service())
+			.containsExactly("checkout", "cart", "billing");
+		assertThat(published).extracting((record) -> record.source().host()).containsExactly("web-1", "web-2", null);
+		assertThat(published).extracting((record) -> record.source().environment())
+			.as("a plain service name says nothing of the environment")
+			.containsExactly(null, "prod", "staging");
+	}
+
+	@Test
 	void takesTheTenantFromTheKeyNeverFromTheBody() {
 		post("app-key", "{\"message\":\"m\",\"tenant\":\"someone-else\"}");
 
