@@ -116,11 +116,12 @@ public final class BenchmarkRunner {
 		Thread stopServices = new Thread(() -> this.services.forEach(ServiceProcess::destroy));
 		Runtime.getRuntime().addShutdownHook(stopServices);
 		String rawTopic = "bench-" + this.run + "-raw";
-		String patternTopic = "bench-" + this.run + "-pattern";
 		String parsedTopic = "bench-" + this.run + "-parsed";
 		String producerTopic = "bench-" + this.run + "-producer";
 		try {
-			this.kafka.createTopics(rawTopic, patternTopic, parsedTopic, producerTopic);
+			List<String> topics = new ArrayList<>(List.of(rawTopic, parsedTopic, producerTopic));
+			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
+			this.kafka.createTopics(topics.toArray(String[]::new));
 
 			ServiceProcess ingest = start("ingest-api",
 					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.auth.keys[0].sha256", sha256(this.apiKey),
@@ -133,7 +134,7 @@ public final class BenchmarkRunner {
 			this.report.put("consumer_baseline_eps", Report.round(
 					this.kafka.consumerPerformance(rawTopic, rawRecords, "bench-" + this.run + "-consumer-baseline")));
 
-			ServiceProcess parser = measureParser(rawTopic, patternTopic, parsedTopic);
+			ServiceProcess parser = measureParser(rawTopic, parsedTopic);
 			KafkaBench.Contents parsed = this.kafka.readAll(parsedTopic, Long.MAX_VALUE);
 			ServiceProcess indexer = measureIndexer(parsedTopic, parsed);
 			measureBulkBaseline(parsed.values());
@@ -201,30 +202,47 @@ public final class BenchmarkRunner {
 				Report.round(this.kafka.producerPerformance(producerTopic, this.mode.producerRecords(), recordSize)));
 	}
 
-	private ServiceProcess measureParser(String rawTopic, String patternTopic, String parsedTopic) throws Exception {
+	private ServiceProcess measureParser(String rawTopic, String parsedTopic) throws Exception {
 		String group = "bench-" + this.run + "-parser";
 		List<String> raw = List.of(rawTopic);
-		List<String> pattern = List.of(patternTopic);
 		ServiceProcess parser = start("parser-service",
-				Map.of("parser.kafka.raw-topics", rawTopic + "," + patternTopic, "parser.kafka.parsed-topic",
-						parsedTopic, "parser.kafka.dead-letter-topic", "bench-" + this.run + "-parse-dlq",
-						"spring.kafka.consumer.group-id", group));
+				Map.of("parser.kafka.raw-topics",
+						rawTopic + ","
+								+ String.join(",", Samples.LINE_FORMATS.stream().map(this::formatTopic).toList()),
+						"parser.kafka.parsed-topic", parsedTopic, "parser.kafka.dead-letter-topic",
+						"bench-" + this.run + "-parse-dlq", "spring.kafka.consumer.group-id", group));
 		step("parser-service: draining " + this.kafka.endTotal(raw) + " JSON-line records");
 		KafkaBench.Drain json = drainFrom(group, this.kafka.plainEnds(raw), 1);
 		this.report.put("parser_json_eps", Report.round(json.perSecond()));
 
-		step("parser-service: " + this.mode.patternRecords() + " access-log records");
-		String service = "benchpattern" + this.run;
-		long producing = System.nanoTime();
-		this.kafka.produce(patternTopic, this.mode.patternRecords(),
-				(n) -> Samples.accessLogRecord(TENANT, service, n));
-		KafkaBench.Drain patterns = drainFrom(group, this.kafka.plainEnds(pattern), 0);
-		if (patterns.records() < this.mode.patternRecords() / 10) {
-			// The parser kept up with the producer: only the whole window says anything.
-			patterns = new KafkaBench.Drain(this.mode.patternRecords(), (System.nanoTime() - producing) / 1e9);
+		// One topic per line format, filled while the parser runs and timed until it
+		// drained.
+		for (String format : Samples.LINE_FORMATS) {
+			double perSecond = measureLineFormat(group, formatTopic(format), format);
+			this.report.putPerService("parser_format_eps", format, Report.round(perSecond));
+			if (format.equals("access")) {
+				this.report.put("parser_pattern_eps", Report.round(perSecond));
+			}
 		}
-		this.report.put("parser_pattern_eps", Report.round(patterns.perSecond()));
 		return parser;
+	}
+
+	private double measureLineFormat(String group, String topic, String format) throws Exception {
+		long records = format.equals("access") ? this.mode.patternRecords() : this.mode.patternRecords() / 3;
+		step("parser-service: " + records + " " + format + " records");
+		String service = "bench" + format + this.run;
+		long producing = System.nanoTime();
+		this.kafka.produce(topic, records, (n) -> Samples.lineRecord(TENANT, service, n, format));
+		KafkaBench.Drain drained = drainFrom(group, this.kafka.plainEnds(List.of(topic)), 0);
+		if (drained.records() < records / 10) {
+			// The parser kept up with the producer: only the whole window says anything.
+			drained = new KafkaBench.Drain(records, (System.nanoTime() - producing) / 1e9);
+		}
+		return drained.perSecond();
+	}
+
+	private String formatTopic(String format) {
+		return "bench-" + this.run + "-format-" + format;
 	}
 
 	private ServiceProcess measureIndexer(String parsedTopic, KafkaBench.Contents parsed) throws Exception {

@@ -112,7 +112,9 @@ final class Report {
 				.append(format(perService("cpu_s_per_million", service)))
 				.append(" |\n");
 		}
-		md.append("\nMachine: ")
+		md.append("\nParser per line format (events/s, format detected): ")
+			.append(this.values.get("parser_format_eps"))
+			.append("  \nMachine: ")
 			.append(this.values.get("machine"))
 			.append("  \nVersions: ")
 			.append(this.values.get("versions"))

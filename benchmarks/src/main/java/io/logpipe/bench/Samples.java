@@ -1,6 +1,7 @@
 package io.logpipe.bench;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,11 +40,37 @@ final class Samples {
 		return body.append(']').toString();
 	}
 
+	/**
+	 * The line formats whose parse rate the benchmark reports
+	 * ({@code parser_format_eps}).
+	 */
+	static final List<String> LINE_FORMATS = List.of("access", "logfmt", "rfc5424", "rfc3164", "plain");
+
 	/** A raw record, as ingest-api writes it, whose message is an access-log line. */
 	static byte[] accessLogRecord(String tenant, String service, long n) {
-		String line = "10.0." + (n % 200) + "." + (n % 250) + " - - [21/Nov/2026:10:00:" + String.format("%02d", n % 60)
-				+ " +0000] \"GET /api/orders/" + n + " HTTP/1.1\" " + ((n % 20 == 0) ? 500 : 200) + " " + (n % 5000)
-				+ " \"-\" \"Mozilla/5.0 (X11; Linux x86_64) bench/1.0\"";
+		return lineRecord(tenant, service, n, "access");
+	}
+
+	/**
+	 * A raw record whose message is a line of {@code format} (one of
+	 * {@link #LINE_FORMATS}), without a format hint, so the parser detects it as it would
+	 * for a shipper's line.
+	 */
+	static byte[] lineRecord(String tenant, String service, long n, String format) {
+		String second = String.format("%02d", n % 60);
+		String line = switch (format) {
+			case "access" -> "10.0." + (n % 200) + "." + (n % 250) + " - - [21/Nov/2026:10:00:" + second
+					+ " +0000] \"GET /api/orders/" + n + " HTTP/1.1\" " + ((n % 20 == 0) ? 500 : 200) + " " + (n % 5000)
+					+ " \"-\" \"Mozilla/5.0 (X11; Linux x86_64) bench/1.0\"";
+			case "logfmt" -> "time=2026-11-21T10:00:" + second + "Z level=" + ((n % 20 == 0) ? "error" : "info")
+					+ " msg=\"order " + n + " placed\" order_id=" + n + " duration_ms=" + (n % 900);
+			case "rfc5424" -> "<165>1 2026-11-21T10:00:" + second + ".000Z bench-host-" + (n % 4) + " orders "
+					+ (1000 + n % 50) + " ID47 [meta order=\"" + n + "\"] order " + n + " placed";
+			case "rfc3164" -> "<34>Nov 21 10:00:" + second + " bench-host-" + (n % 4) + " orders[" + (1000 + n % 50)
+					+ "]: order " + n + " placed";
+			case "plain" -> "order " + n + " placed for customer " + (n % 977) + " in " + (n % 900) + " ms";
+			default -> throw new IllegalArgumentException("unknown line format '" + format + "'");
+		};
 		RawLogRecord record = new RawLogRecord(RawLogRecord.SCHEMA_VERSION, UUID.randomUUID().toString(), tenant,
 				Instant.now(), Category.APP, RawLogRecord.PROTOCOL_NATIVE,
 				new Source(service, "bench-host-" + (n % 4), "bench", "127.0.0.1"), line, Map.of(), null);

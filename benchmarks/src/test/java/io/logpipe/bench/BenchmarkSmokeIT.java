@@ -47,6 +47,9 @@ class BenchmarkSmokeIT {
 			perService.forEach((service, value) -> assertThat(((Number) value).doubleValue()).as(key + " " + service)
 				.isPositive());
 		}
+		Map<String, Object> perFormat = (Map<String, Object>) values.get("parser_format_eps");
+		assertThat(perFormat).containsOnlyKeys("access", "logfmt", "rfc5424", "rfc3164", "plain");
+		perFormat.forEach((format, value) -> assertThat(((Number) value).doubleValue()).as(format).isPositive());
 		assertThat(values).containsKeys("machine", "versions", "load_generator_cpu_cores");
 		assertThat(output.resolve("bench-report.json")).isNotEmptyFile();
 		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk");
