@@ -29,7 +29,8 @@ run_bench() {
   local mode=$1
   build_bench_if_needed
   info "running the $mode benchmark (logs of its service processes: $STATE_DIR/bench-logs)"
-  "$JDK_HOME/bin/java" -Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED "-Dlogpipe.state-dir=$STATE_DIR" \
+  # The runner holds every parsed document of the run for the bulk baseline (about 1 GB in full mode).
+  "$JDK_HOME/bin/java" -Xms256m -Xmx3g --enable-native-access=ALL-UNNAMED "-Dlogpipe.state-dir=$STATE_DIR" \
     -cp "$(bench_jar):$REPO_ROOT/benchmarks/target/lib/*" io.logpipe.bench.BenchmarkRunner \
     --mode "$mode" \
     --bootstrap-servers "127.0.0.1:${PORT[kafka]}" \

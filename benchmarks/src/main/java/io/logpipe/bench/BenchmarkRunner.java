@@ -228,7 +228,7 @@ public final class BenchmarkRunner {
 	}
 
 	private double measureLineFormat(String group, String topic, String format) throws Exception {
-		long records = format.equals("access") ? this.mode.patternRecords() : this.mode.patternRecords() / 3;
+		long records = format.equals("access") ? this.mode.patternRecords() : this.mode.patternRecords() / 5;
 		step("parser-service: " + records + " " + format + " records");
 		String service = "bench" + format + this.run;
 		long producing = System.nanoTime();
