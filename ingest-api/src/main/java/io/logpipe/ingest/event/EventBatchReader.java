@@ -215,19 +215,14 @@ public class EventBatchReader {
 	 */
 	private Category category(ObjectNode event, String service, String message, RequestContext context) {
 		Optional<String> named = text(event, "category");
-		Category asked = named
-			.map((name) -> Category.parse(name)
-				.orElseThrow(() -> new IngestException(ProblemType.INVALID_CATEGORY,
-						"category '" + name + "' is not one of app, system, security")))
-			.orElse(context.defaultCategory());
-		if (asked == null) {
-			return this.router.route(service, message).orElse(Category.APP);
+		if (named.isPresent()) {
+			return RequestedCategory.of(context.client(), named.get());
 		}
-		if (!context.client().mayWrite(asked)) {
-			throw new IngestException(ProblemType.CATEGORY_FORBIDDEN,
-					"this API key may not write category '" + asked.wireName() + "'");
+		if (context.defaultCategory() != null) {
+			// Already checked against the key when the request was read.
+			return context.defaultCategory();
 		}
-		return asked;
+		return this.router.route(service, message).orElse(Category.APP);
 	}
 
 	/** A plain string field. */

@@ -33,6 +33,7 @@ import io.logpipe.ingest.event.BodyFormat;
 import io.logpipe.ingest.event.EventBatch;
 import io.logpipe.ingest.event.EventBatchReader;
 import io.logpipe.ingest.event.RequestContext;
+import io.logpipe.ingest.event.RequestedCategory;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.IngestException;
@@ -160,14 +161,7 @@ class LogsController {
 		if (name == null) {
 			return null;
 		}
-		Category category = Category.parse(name)
-			.orElseThrow(() -> new IngestException(ProblemType.INVALID_CATEGORY,
-					"category '" + name + "' is not one of app, system, security"));
-		if (!client.mayWrite(category)) {
-			throw new IngestException(ProblemType.CATEGORY_FORBIDDEN,
-					"this API key may not write category '" + category.wireName() + "'");
-		}
-		return category;
+		return RequestedCategory.of(client, name);
 	}
 
 	private static String firstOf(String first, String second) {
