@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.logpipe.indexer.IndexerProperties;
 import io.logpipe.indexer.bulk.BackOff;
 import io.logpipe.indexer.bulk.BulkIndexer;
+import io.logpipe.indexer.bulk.BulkRequestException;
 import io.logpipe.indexer.bulk.ItemResult;
 import io.logpipe.indexer.bulk.PendingDocument;
 import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
@@ -72,7 +72,7 @@ class BatchWriter {
 		try {
 			indexAll(pending, rejected);
 		}
-		catch (IOException | ElasticsearchException ex) {
+		catch (IOException ex) {
 			this.health.failing(reason(ex), partitions);
 			throw ex;
 		}
@@ -119,8 +119,8 @@ class BatchWriter {
 	}
 
 	private static String reason(Exception ex) {
-		if (ex instanceof ElasticsearchException es) {
-			return "Elasticsearch answered " + es.status() + ": " + es.error().type() + ": " + es.error().reason();
+		if (ex instanceof BulkRequestException) {
+			return ex.getMessage();
 		}
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
-import io.logpipe.common.event.LogDocument;
 import io.logpipe.indexer.bulk.DataStreamNames;
 import io.logpipe.indexer.bulk.IndexingMetrics;
 import io.logpipe.indexer.bulk.PendingDocument;
@@ -55,10 +54,9 @@ class ParsedDocumentListener {
 		for (ConsumerRecord<String, byte[]> record : records) {
 			String origin = origin(record);
 			try {
-				LogDocument document = this.codec.decodeDocument(record.value());
-				pending.add(new PendingDocument(DataStreamNames.of(document.serviceName(), document.tenant()),
-						document.id(), record.value(), record.key(), origin,
-						(document.event() != null) ? document.event().ingested() : null));
+				DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), record.value());
+				pending.add(new PendingDocument(DataStreamNames.of(keys.serviceName(), keys.tenant()), keys.id(),
+						record.value(), record.key(), origin, keys.ingested()));
 			}
 			catch (EventDecodingException ex) {
 				this.metrics.deadLettered("invalid_document");

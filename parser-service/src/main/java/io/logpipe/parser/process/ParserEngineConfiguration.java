@@ -77,9 +77,8 @@ public class ParserEngineConfiguration {
 		for (RedactionProperties.CustomPattern custom : properties.patterns()) {
 			String replacement = (custom.replacement() != null) ? custom.replacement()
 					: RedactionRule.marker(custom.name());
-			rules.add(new RedactionRule(custom.name(),
-					new BudgetedPattern(Pattern.compile(custom.regex()), parsing.patternBudget()), (match) -> true,
-					(match) -> replacement));
+			rules.add(RedactionRule.replacing(custom.name(),
+					new BudgetedPattern(Pattern.compile(custom.regex()), parsing.patternBudget()), replacement));
 		}
 		return new Redactor(rules, properties.secretFields(), meters::redacted);
 	}

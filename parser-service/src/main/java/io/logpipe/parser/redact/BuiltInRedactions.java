@@ -2,7 +2,9 @@ package io.logpipe.parser.redact;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -29,34 +31,52 @@ public final class BuiltInRedactions {
 	/** Keys whose value is a secret, in {@code key=value} text and as field names. */
 	static final String SECRET_KEYS = "password|passwd|pwd|secret|client_secret|api[_-]?key|access[_-]?token|refresh[_-]?token|aws_secret_access_key";
 
+	/**
+	 * One of these is part of every key in {@link #SECRET_KEYS}: a text without any of
+	 * them cannot hold a {@code key=secret} pair.
+	 */
+	private static final List<String> SECRET_KEY_STEMS = List.of("pass", "pwd", "secret", "key", "token");
+
+	/** How AWS access key ids begin. */
+	private static final List<String> AWS_KEY_PREFIXES = List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA",
+			"AIPA");
+
+	/** The fewest digits of a card number (the card pattern asks for 13 to 19). */
+	private static final int MIN_CARD_DIGITS = 13;
+
 	private BuiltInRedactions() {
 	}
 
 	/** All of them by name, in the order they run. */
 	public static Map<String, RedactionRule> all(Duration budget) {
 		Map<String, RedactionRule> rules = new LinkedHashMap<>();
-		rules.put(BEARER, new RedactionRule(BEARER, pattern("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/-]{8,4096}=*", budget),
-				(match) -> true, (match) -> match.group(1) + " " + RedactionRule.marker(BEARER)));
-		rules.put(JWT,
-				whole(JWT, "\\beyJ[A-Za-z0-9_-]{5,4096}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,4096}", budget));
-		rules.put(AWS_ACCESS_KEY,
-				whole(AWS_ACCESS_KEY, "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b", budget));
+		rules.put(BEARER,
+				new RedactionRule(BEARER, (text) -> TextScan.containsIgnoreCase(text, "bearer"),
+						pattern("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/-]{8,4096}=*", budget), (match) -> true,
+						(match) -> match.group(1) + " " + RedactionRule.marker(BEARER)));
+		rules.put(JWT, whole(JWT, (text) -> text.contains("eyJ"),
+				"\\beyJ[A-Za-z0-9_-]{5,4096}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{0,4096}", budget));
+		rules.put(AWS_ACCESS_KEY, whole(AWS_ACCESS_KEY, (text) -> TextScan.containsAny(text, AWS_KEY_PREFIXES),
+				"\\b(?:" + String.join("|", AWS_KEY_PREFIXES) + ")[A-Z0-9]{16}\\b", budget));
 		rules.put(PASSWORD,
-				new RedactionRule(PASSWORD,
+				new RedactionRule(PASSWORD, (text) -> TextScan.containsAnyIgnoreCase(text, SECRET_KEY_STEMS),
 						pattern("(?i)\\b(" + SECRET_KEYS + ")(\"?[ \\t]{0,8}[=:][ \\t]{0,8}\"?)([^\\s\",;&]{1,4096})",
 								budget),
 						(match) -> !match.group(3).startsWith("[REDACTED:"),
 						(match) -> match.group(1) + match.group(2) + RedactionRule.marker(PASSWORD)));
-		rules.put(EMAIL, whole(EMAIL,
+		rules.put(EMAIL, whole(EMAIL, (text) -> text.indexOf('@') >= 0,
 				"\\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b",
 				budget));
-		rules.put(CARD, new RedactionRule(CARD, pattern("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])", budget),
-				BuiltInRedactions::luhn, (match) -> RedactionRule.marker(CARD)));
+		rules.put(CARD,
+				new RedactionRule(CARD, (text) -> TextScan.hasDigitRun(text, MIN_CARD_DIGITS),
+						pattern("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])", budget), BuiltInRedactions::luhn,
+						(match) -> RedactionRule.marker(CARD)));
 		return rules;
 	}
 
-	private static RedactionRule whole(String name, String regex, Duration budget) {
-		return new RedactionRule(name, pattern(regex, budget), (match) -> true, (match) -> RedactionRule.marker(name));
+	private static RedactionRule whole(String name, Predicate<String> mayMatch, String regex, Duration budget) {
+		return new RedactionRule(name, mayMatch, pattern(regex, budget), (match) -> true,
+				(match) -> RedactionRule.marker(name));
 	}
 
 	private static BudgetedPattern pattern(String regex, Duration budget) {

@@ -138,8 +138,8 @@ public final class RuleEngine {
 			return null;
 		}
 		String replacement = (rule.replacement() != null) ? rule.replacement() : RedactionRule.marker(rule.name());
-		RedactionRule redaction = new RedactionRule(rule.name(),
-				new BudgetedPattern(Pattern.compile(rule.pattern()), budget), (match) -> true, (match) -> replacement);
+		RedactionRule redaction = RedactionRule.replacing(rule.name(),
+				new BudgetedPattern(Pattern.compile(rule.pattern()), budget), replacement);
 		return new Redactor(List.of(redaction), false, counter);
 	}
 

@@ -82,9 +82,8 @@ class RedactorTests {
 
 	@Test
 	void redactsTheWholeValueWhenAPatternRunsOutOfTime() {
-		RedactionRule evil = new RedactionRule("evil",
-				new BudgetedPattern(Pattern.compile("^(\\d+)*\\1x$"), Duration.ofMillis(20)), (match) -> true,
-				(match) -> "x");
+		RedactionRule evil = RedactionRule.replacing("evil",
+				new BudgetedPattern(Pattern.compile("^(\\d+)*\\1x$"), Duration.ofMillis(20)), "x");
 		Redactor redactor = new Redactor(List.of(evil), false, this.counted::add);
 
 		assertThat(redactor.text("1".repeat(40), this.counted::add)).isEqualTo("[REDACTED:evil:timeout]");
