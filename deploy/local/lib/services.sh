@@ -66,8 +66,10 @@ start_service() {
         export SPRING_ELASTICSEARCH_URIS=http://127.0.0.1:${PORT[elasticsearch]}
         ;;
     esac
-    launch "$service" "$JDK_HOME/bin/java" -Xms64m -Xmx384m "-Dlogpipe.state-dir=$STATE_DIR" \
-      -jar "$(service_jar "$service")"
+    # glibc's per-thread malloc arenas otherwise add tens of MB of resident memory per JVM.
+    export MALLOC_ARENA_MAX=2
+    launch "$service" "$JDK_HOME/bin/java" "@$REPO_ROOT/deploy/jvm/service.options" \
+      "-Dlogpipe.state-dir=$STATE_DIR" -jar "$(service_jar "$service")"
   )
   mark_launched "$service"
 }

@@ -21,24 +21,29 @@ import java.util.Locale;
  * @param maxPipelineEvents events the pipeline stage sends at most
  * @param latencyDuration how long events are fed at half the pipeline rate to measure the
  * time to searchable
+ * @param warmUp how long ingest-api, just started, is fed batches before the first timed
+ * stage (the drain stages leave their first records out instead, see
+ * {@link KafkaBench#WARM_UP_SHARE})
  */
 record BenchMode(String name, int batchSize, int concurrency, Duration batchedDuration, long maxBatchedEvents,
 		Duration singleDuration, long producerRecords, long patternRecords, int bulkClients, Duration pipelineDuration,
-		long maxPipelineEvents, Duration latencyDuration) {
+		long maxPipelineEvents, Duration latencyDuration, Duration warmUp) {
 
 	/** About two minutes on a 2-core machine. */
 	static final BenchMode QUICK = new BenchMode("quick", 500, 16, Duration.ofSeconds(15), 60_000,
-			Duration.ofSeconds(8), 300_000, 30_000, 4, Duration.ofSeconds(15), 60_000, Duration.ofSeconds(15));
+			Duration.ofSeconds(8), 300_000, 30_000, 4, Duration.ofSeconds(15), 60_000, Duration.ofSeconds(15),
+			Duration.ofSeconds(5));
 
 	/** About fifteen minutes. */
 	static final BenchMode FULL = new BenchMode("full", 500, 16, Duration.ofSeconds(90), 300_000,
-			Duration.ofSeconds(45), 1_000_000, 150_000, 4, Duration.ofSeconds(90), 600_000, Duration.ofSeconds(90));
+			Duration.ofSeconds(45), 1_000_000, 150_000, 4, Duration.ofSeconds(90), 600_000, Duration.ofSeconds(90),
+			Duration.ofSeconds(15));
 
 	/**
 	 * Seconds: the build's smoke test, which only proves every figure can be measured.
 	 */
 	static final BenchMode SMOKE = new BenchMode("smoke", 50, 4, Duration.ofSeconds(3), 500, Duration.ofSeconds(2),
-			2_000, 300, 2, Duration.ofSeconds(3), 500, Duration.ofSeconds(4));
+			2_000, 300, 2, Duration.ofSeconds(3), 500, Duration.ofSeconds(4), Duration.ofSeconds(1));
 
 	static BenchMode named(String name) {
 		return switch (name.toLowerCase(Locale.ROOT)) {

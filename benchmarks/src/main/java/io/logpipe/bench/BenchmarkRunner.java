@@ -173,6 +173,10 @@ public final class BenchmarkRunner {
 		String service = "benchjson" + this.run;
 		AtomicLong next = new AtomicLong();
 		int batch = this.mode.batchSize();
+		step("ingest-api: warming up with " + batch + "-event batches for " + this.mode.warmUp().toSeconds() + "s");
+		this.load.run(() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				this.mode.warmUp(), Long.MAX_VALUE, null, (answer) -> {
+				});
 		step("ingest-api: " + batch + "-event batches for " + this.mode.batchedDuration().toSeconds() + "s");
 		HttpLoad.Result batched = measuredLoad("ingest_batched",
 				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),

@@ -45,6 +45,9 @@ final class KafkaBench implements AutoCloseable {
 
 	static final int PARTITIONS = 3;
 
+	/** The share of a drain's records left out of its rate as the service's warm-up. */
+	static final double WARM_UP_SHARE = 0.25;
+
 	private static final Pattern PRODUCER_SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
 	private final String bootstrapServers;
@@ -109,22 +112,39 @@ final class KafkaBench implements AutoCloseable {
 	/**
 	 * Waits until {@code group} has no lag on {@code topics}, then returns the records it
 	 * committed per second from {@code fromNanos} (when {@code fromCommitted} records
-	 * were committed) to that moment.
+	 * were committed) to that moment, leaving out the first {@value #WARM_UP_SHARE} of
+	 * the records when the rest still make up half: a service started for the stage
+	 * compiles its hot code meanwhile, and a long-running one has done so long ago.
 	 */
 	Drain awaitDrained(String group, Map<TopicPartition, Long> targets, long fromNanos, long fromCommitted,
 			Duration timeout) throws ExecutionException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		Set<String> topics = new HashSet<>();
+		targets.keySet().forEach((partition) -> topics.add(partition.topic()));
+		long end = targets.values().stream().mapToLong(Long::longValue).sum();
+		long warmUntil = fromCommitted + Math.round((end - fromCommitted) * WARM_UP_SHARE);
+		long warmNanos = -1;
+		long warmCommitted = 0;
 		while (lag(group, targets) > 0) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(group + " still has lag " + lag(group, targets) + " after " + timeout);
 			}
+			if (warmNanos < 0) {
+				long committed = committedTotal(group, topics);
+				if (committed >= warmUntil) {
+					warmNanos = System.nanoTime();
+					warmCommitted = committed;
+				}
+			}
 			Thread.sleep(100);
 		}
 		long drainedAt = System.nanoTime();
-		Set<String> topics = new HashSet<>();
-		targets.keySet().forEach((partition) -> topics.add(partition.topic()));
-		long records = committedTotal(group, topics) - fromCommitted;
-		return new Drain(records, (drainedAt - fromNanos) / 1e9);
+		long records = committedTotal(group, topics);
+		if (warmNanos > 0 && records - warmCommitted >= (records - fromCommitted) / 2) {
+			return new Drain(records - warmCommitted, (drainedAt - warmNanos) / 1e9);
+		}
+		// Drained too fast to leave a warm-up out: the whole window is all there is.
+		return new Drain(records - fromCommitted, (drainedAt - fromNanos) / 1e9);
 	}
 
 	/** Records a consumer group committed over some seconds. */

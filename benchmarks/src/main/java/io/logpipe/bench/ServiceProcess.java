@@ -53,6 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private long startupMillis = -1;
 
+	/** The JVM options of every service, relative to the project root. */
+	static final String JVM_OPTIONS = "deploy/jvm/service.options";
+
 	private ServiceProcess(String name, int port, Process process, Path log, long startedAt) {
 		this.name = name;
 		this.port = port;
@@ -62,8 +65,8 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code <root>/<name>/target/<name>.jar} on a free port with the local
-	 * runtime's heap settings.
+	 * Starts {@code <root>/<name>/target/<name>.jar} on a free port with the JVM options
+	 * every service runs with ({@value #JVM_OPTIONS}).
 	 */
 	public static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties) {
 		Path jar = projectRoot.resolve(name).resolve("target").resolve(name + ".jar");
@@ -71,7 +74,8 @@ public final class ServiceProcess implements AutoCloseable {
 			throw new IllegalStateException(jar + " does not exist: build the service modules first");
 		}
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx384m"));
+		List<String> command = new ArrayList<>(
+				List.of(javaExecutable(), "@" + projectRoot.resolve(JVM_OPTIONS).toAbsolutePath()));
 		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-Dserver.port=" + port);
 		command.add("-Dmanagement.endpoint.health.probes.enabled=true");
@@ -79,6 +83,10 @@ public final class ServiceProcess implements AutoCloseable {
 		try {
 			Path log = Files.createDirectories(logDir).resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			// As deploy/local/logpipe runs them: glibc's per-thread malloc arenas
+			// otherwise add
+			// tens of MB of resident memory to a JVM with a few dozen threads.
+			builder.environment().put("MALLOC_ARENA_MAX", "2");
 			long startedAt = System.nanoTime();
 			return new ServiceProcess(name, port, builder.start(), log, startedAt);
 		}
