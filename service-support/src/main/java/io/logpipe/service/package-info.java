@@ -16,6 +16,11 @@
  * <td>{@code metrics}</td>
  * <td>the common meter tags ({@code application})</td>
  * </tr>
+ * <tr>
+ * <td>{@code problem}</td>
+ * <td>{@code ProblemKind}: the {@code urn:logpipe:problem:*} problem types every HTTP API
+ * answers errors with</td>
+ * </tr>
  * </table>
  *
  * <p>

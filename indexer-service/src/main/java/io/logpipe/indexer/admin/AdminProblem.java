@@ -1,11 +1,11 @@
 package io.logpipe.indexer.admin;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 
+import io.logpipe.service.problem.ProblemKind;
+
 /** The stable problem types of the admin endpoints (RFC 9457 {@code type}). */
-enum AdminProblem {
+enum AdminProblem implements ProblemKind {
 
 	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Admin token required"),
 
@@ -16,8 +16,6 @@ enum AdminProblem {
 	GROUP_NOT_EMPTY("consumer-group-not-empty", HttpStatus.CONFLICT, "Other members of the consumer group are running"),
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not answer");
-
-	private static final String PREFIX = "urn:logpipe:problem:";
 
 	private final String slug;
 
@@ -31,15 +29,18 @@ enum AdminProblem {
 		this.title = title;
 	}
 
-	URI uri() {
-		return URI.create(PREFIX + this.slug);
+	@Override
+	public String slug() {
+		return this.slug;
 	}
 
-	HttpStatus status() {
+	@Override
+	public HttpStatus status() {
 		return this.status;
 	}
 
-	String title() {
+	@Override
+	public String title() {
 		return this.title;
 	}
 

@@ -19,9 +19,7 @@ class AdminProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> adminFailure(AdminException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.problem().status(), ex.getMessage());
-		problem.setType(ex.problem().uri());
-		problem.setTitle(ex.problem().title());
+		ProblemDetail problem = ex.problem().problem(ex.getMessage());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.problem().status());
 		if (ex.problem() == AdminProblem.UNAUTHENTICATED) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

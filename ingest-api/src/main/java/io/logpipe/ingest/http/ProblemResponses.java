@@ -40,12 +40,12 @@ class ProblemResponses {
 		this.metrics.failed(ProblemType.UNAUTHENTICATED, List.of());
 		return ResponseEntity.status(ProblemType.UNAUTHENTICATED.status())
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.body(problem(ProblemType.UNAUTHENTICATED, ex.getMessage()));
+			.body(ProblemType.UNAUTHENTICATED.problem(ex.getMessage()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> ingestFailure(IngestException ex) {
-		ProblemDetail problem = problem(ex.type(), ex.getMessage());
+		ProblemDetail problem = ex.type().problem(ex.getMessage());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.type().status());
 		List<Rejection> rejected = List.of();
 		if (ex instanceof NoValidEventsException noValidEvents) {
@@ -65,13 +65,6 @@ class ProblemResponses {
 		}
 		this.metrics.failed(ex.type(), rejected);
 		return response.body(problem);
-	}
-
-	static ProblemDetail problem(ProblemType type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-		problem.setType(type.uri());
-		problem.setTitle(type.title());
-		return problem;
 	}
 
 }

@@ -1,14 +1,14 @@
 package io.logpipe.ingest.problem;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
+
+import io.logpipe.service.problem.ProblemKind;
 
 /**
  * Every error ingest-api answers with, each with a stable {@code type} URI that clients
  * may switch on (RFC 9457). The README lists them with examples.
  */
-public enum ProblemType {
+public enum ProblemType implements ProblemKind {
 
 	MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST, "Malformed request body"),
 
@@ -38,8 +38,6 @@ public enum ProblemType {
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the events");
 
-	private static final String PREFIX = "urn:logpipe:problem:";
-
 	private final String slug;
 
 	private final HttpStatus status;
@@ -53,18 +51,17 @@ public enum ProblemType {
 	}
 
 	/** The type URI's last part, also the {@code reason} tag of ingest's metrics. */
+	@Override
 	public String slug() {
 		return this.slug;
 	}
 
-	public URI uri() {
-		return URI.create(PREFIX + this.slug);
-	}
-
+	@Override
 	public HttpStatus status() {
 		return this.status;
 	}
 
+	@Override
 	public String title() {
 		return this.title;
 	}
