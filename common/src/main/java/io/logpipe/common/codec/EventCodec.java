@@ -27,6 +27,7 @@ public final class EventCodec {
 			// decodeRaw/decodeDocument.
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.addModule(IsoInstants.module())
 			.build();
 	}
 
