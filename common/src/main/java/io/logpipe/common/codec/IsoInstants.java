@@ -28,7 +28,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * left to Jackson's own {@link InstantDeserializer}: offsets, numbers, and the years the
  * fast path does not handle.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
 	/** 9999-12-31T23:59:59Z. */
 	private static final long MAX_FAST_SECOND = 253_402_300_799L;
@@ -45,9 +45,10 @@ final class IsoInstants {
 	}
 
 	/**
-	 * The instant of {@code text} when it has the form above, else {@code null}.
+	 * The instant of {@code text} when it has the form above, else {@code null} (leave
+	 * the text to {@link Instant#parse} or Jackson then).
 	 */
-	static Instant parse(String text) {
+	public static Instant parse(String text) {
 		int length = text.length();
 		if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
 				|| text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'

@@ -9,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 
 import io.logpipe.common.codec.EventDecodingException;
+import io.logpipe.common.codec.IsoInstants;
 
 /**
  * The few fields of a parsed document the indexer routes by, read in one streaming pass
@@ -89,8 +90,15 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 	}
 
 	private static Instant instant(String text) {
+		if (text == null) {
+			return null;
+		}
+		Instant written = IsoInstants.parse(text);
+		if (written != null) {
+			return written;
+		}
 		try {
-			return (text != null) ? Instant.parse(text) : null;
+			return Instant.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			return null;

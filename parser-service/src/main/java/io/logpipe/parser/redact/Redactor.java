@@ -51,30 +51,28 @@ public final class Redactor {
 		LogDocument.ErrorInfo error = document.error();
 		LogDocument.Url url = document.url();
 		LogDocument.Http http = document.http();
-		LogDocument redacted = new LogDocument(document.timestamp(), text(document.message(), counting),
-				(event != null) ? new LogDocument.Event(event.id(), event.ingested(), event.created(), event.dataset(),
-						text(event.original(), counting)) : null,
-				document.log(), document.service(), document.host(), document.organization(),
-				labels(document.labels(), counting), document.tags(),
-				(error != null) ? new LogDocument.ErrorInfo(error.type(), text(error.message(), counting),
-						text(error.stackTrace(), counting)) : null,
-				(http != null && http.request() != null) ? new LogDocument.Http(http.version(),
-						new LogDocument.Http.Request(http.request().method(),
-								text(http.request().referrer(), counting)),
-						http.response()) : http,
-				(url != null) ? new LogDocument.Url(text(url.original(), counting), url.path(),
-						text(url.query(), counting), url.domain()) : null,
-				document.userAgent(), document.source(), document.trace(), document.span(), document.process(),
-				attributes(document.attributes(), counting), document.logpipe());
+		String message = text(document.message(), counting);
+		LogDocument.Event redactedEvent = (event != null) ? new LogDocument.Event(event.id(), event.ingested(),
+				event.created(), event.dataset(), text(event.original(), counting)) : null;
+		Map<String, String> labels = labels(document.labels(), counting);
+		LogDocument.ErrorInfo redactedError = (error != null) ? new LogDocument.ErrorInfo(error.type(),
+				text(error.message(), counting), text(error.stackTrace(), counting)) : null;
+		LogDocument.Http redactedHttp = (http != null && http.request() != null) ? new LogDocument.Http(http.version(),
+				new LogDocument.Http.Request(http.request().method(), text(http.request().referrer(), counting)),
+				http.response()) : http;
+		LogDocument.Url redactedUrl = (url != null) ? new LogDocument.Url(text(url.original(), counting), url.path(),
+				text(url.query(), counting), url.domain()) : null;
+		Map<String, Object> attributes = attributes(document.attributes(), counting);
 		if (count[0] == 0) {
+			// Most documents hold no secret: they leave as they came, without a copy.
 			return document;
 		}
 		List<String> tags = new ArrayList<>((document.tags() != null) ? document.tags() : List.of());
 		tags.add(ParseTags.REDACTED);
-		return new LogDocument(redacted.timestamp(), redacted.message(), redacted.event(), redacted.log(),
-				redacted.service(), redacted.host(), redacted.organization(), redacted.labels(), tags, redacted.error(),
-				redacted.http(), redacted.url(), redacted.userAgent(), redacted.source(), redacted.trace(),
-				redacted.span(), redacted.process(), redacted.attributes(), redacted.logpipe());
+		return new LogDocument(document.timestamp(), message, redactedEvent, document.log(), document.service(),
+				document.host(), document.organization(), labels, tags, redactedError, redactedHttp, redactedUrl,
+				document.userAgent(), document.source(), document.trace(), document.span(), document.process(),
+				attributes, document.logpipe());
 	}
 
 	/** Redacts one string with every rule. */

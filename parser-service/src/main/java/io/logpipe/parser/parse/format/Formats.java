@@ -71,22 +71,22 @@ public final class Formats {
 	 * @throws FormatMismatchException when a hinted format is unknown or does not match
 	 */
 	public Extracted read(String message, String hint) {
-		if (hint == null || hint.isBlank() || AUTO.contains(hint.strip().toLowerCase(Locale.ROOT))) {
+		String name = (hint != null) ? hint.strip().toLowerCase(Locale.ROOT) : "";
+		if (name.isEmpty() || AUTO.contains(name)) {
 			return detect(message);
 		}
-		List<FormatParser> hinted = this.byHint.get(hint.strip().toLowerCase(Locale.ROOT));
+		List<FormatParser> hinted = this.byHint.get(name);
 		if (hinted == null) {
 			throw new FormatMismatchException("unknown-format", "no format named '" + hint + "'");
 		}
 		for (FormatParser format : hinted) {
 			try {
-				Optional<Extracted> extracted = format.parse(message);
+				Optional<Extracted> extracted = attempt(format, message);
 				if (extracted.isPresent()) {
 					return extracted.get();
 				}
 			}
 			catch (PatternTimeoutException ex) {
-				this.onTimeout.accept(format.name());
 				throw new FormatMismatchException("pattern-timeout",
 						"format '" + format.name() + "' ran out of its time budget");
 			}
@@ -94,16 +94,29 @@ public final class Formats {
 		throw new FormatMismatchException("format-mismatch", "the message is not in format '" + hint + "'");
 	}
 
+	/**
+	 * {@code format}'s reading of {@code message}; a timeout is counted, then rethrown.
+	 */
+	private Optional<Extracted> attempt(FormatParser format, String message) {
+		try {
+			return format.parse(message);
+		}
+		catch (PatternTimeoutException ex) {
+			this.onTimeout.accept(format.name());
+			throw ex;
+		}
+	}
+
 	private Extracted detect(String message) {
 		for (FormatParser format : this.detectionOrder) {
 			try {
-				Optional<Extracted> extracted = format.parse(message);
+				Optional<Extracted> extracted = attempt(format, message);
 				if (extracted.isPresent()) {
 					return extracted.get();
 				}
 			}
 			catch (PatternTimeoutException ex) {
-				this.onTimeout.accept(format.name());
+				// counted; the next format may still read it
 			}
 		}
 		// Plain text matches anything its own patterns can read in time.
