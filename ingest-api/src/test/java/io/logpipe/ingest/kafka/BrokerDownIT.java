@@ -1,8 +1,22 @@
 package io.logpipe.ingest.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +32,13 @@ import io.logpipe.ingest.IngestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Kafka goes away: ingest answers 503 with {@code Retry-After} and claims nothing. This
- * test runs its OWN broker, which it stops; the JVM's shared broker is never touched.
+ * Kafka goes away: ingest answers 503 with {@code Retry-After} and claims nothing, in
+ * every protocol's own shape (the Elasticsearch Java client sees a 503, HEC a "Server is
+ * busy"). This test runs its OWN broker, which it stops; the JVM's shared broker is never
+ * touched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
@@ -56,7 +73,7 @@ class BrokerDownIT {
 	}
 
 	@Test
-	void answers503WithRetryAfterAndNoIdsOnceTheBrokerIsGone() {
+	void answers503WithRetryAfterAndNoIdsOnEveryProtocolOnceTheBrokerIsGone() {
 		IngestClient client = new IngestClient(this.port);
 		byte[] body = "{\"message\":\"m\",\"service\":\"checkout\"}".getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> before = client.post("application/json", body, "Authorization", "Bearer app-key");
@@ -73,6 +90,55 @@ class BrokerDownIT {
 		assertThat(problem.get("detail").asString()).contains("acknowledged 0 of the request's events");
 		assertThat(problem.has("ids")).isFalse();
 		assertThat(problem.has("accepted")).isFalse();
+		assertElasticsearchClientSees503();
+		assertSplunkHecAnswersServerBusy();
+	}
+
+	/** The official client's view: the whole bulk failed with 503. */
+	private void assertElasticsearchClientSees503() {
+		try (Rest5Client rest = Rest5Client.builder(URI.create("http://127.0.0.1:" + this.port))
+			.setDefaultHeaders(new Header[] { new BasicHeader("Authorization", "ApiKey app-key") })
+			.build()) {
+			ElasticsearchClient elasticsearch = new ElasticsearchClient(
+					new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+			// The client treats 503 as a node failure to retry elsewhere; with one node
+			// it
+			// reports the transport's ResponseException, never a partial success.
+			assertThatExceptionOfType(ResponseException.class)
+				.isThrownBy(() -> elasticsearch.bulk((bulk) -> bulk.operations((op) -> op
+					.create((create) -> create.index("logs-checkout-prod").document(Map.of("message", "m"))))))
+				.satisfies((ex) -> {
+					assertThat(ex.getResponse().getStatusCode()).isEqualTo(503);
+					assertThat(ex.getResponse().getHeader("Retry-After")).isEqualTo("7");
+					assertThat(ex.getMessage()).contains("unavailable_shards_exception");
+				});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void assertSplunkHecAnswersServerBusy() {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/services/collector"))
+			.header("Authorization", "Splunk app-key")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"m\"}"))
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+			assertThat(new EventCodec().mapper().readTree(response.body()).get("code").asInt()).isEqualTo(9);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
