@@ -25,10 +25,10 @@ import io.logpipe.common.codec.IsoInstants;
  * @param id {@code event.id}, the {@code _id}
  * @param serviceName {@code service.name}, or {@code null}
  * @param tenant {@code organization.id}, or {@code null}
- * @param ingested {@code event.ingested}, or {@code null} when missing or unreadable (it
- * only feeds the end-to-end latency)
+ * @param created {@code event.created} (when ingest-api received the event), or
+ * {@code null} when missing or unreadable (it only feeds the end-to-end latency)
  */
-record DocumentKeys(String id, String serviceName, String tenant, Instant ingested) {
+record DocumentKeys(String id, String serviceName, String tenant, Instant created) {
 
 	/**
 	 * @throws EventDecodingException when {@code json} is not one JSON object with an
@@ -59,7 +59,7 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 			if (reading.id == null || reading.timestamp == null) {
 				throw new EventDecodingException("document lacks event.id or @timestamp");
 			}
-			return new DocumentKeys(reading.id, reading.serviceName, reading.tenant, instant(reading.ingested));
+			return new DocumentKeys(reading.id, reading.serviceName, reading.tenant, instant(reading.created));
 		}
 		catch (JacksonException ex) {
 			throw new EventDecodingException("not a document: " + ex.getOriginalMessage(), ex);
@@ -119,7 +119,7 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 
 		String id;
 
-		String ingested;
+		String created;
 
 		String serviceName;
 
@@ -128,7 +128,7 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 		void event(String name, String value) {
 			switch (name) {
 				case "id" -> this.id = value;
-				case "ingested" -> this.ingested = value;
+				case "created" -> this.created = value;
 				default -> {
 				}
 			}

@@ -52,11 +52,11 @@ class ParsedDocumentListener {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
-			String origin = origin(record);
+			PendingDocument.Origin origin = origin(record);
 			try {
 				DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), record.value());
 				pending.add(new PendingDocument(DataStreamNames.of(keys.serviceName(), keys.tenant()), keys.id(),
-						record.value(), record.key(), origin, keys.ingested()));
+						record.value(), record.key(), origin, keys.created()));
 			}
 			catch (EventDecodingException ex) {
 				this.metrics.deadLettered("invalid_document");
@@ -67,8 +67,8 @@ class ParsedDocumentListener {
 		this.writer.write(pending, rejected, partitions(records));
 	}
 
-	static String origin(ConsumerRecord<?, ?> record) {
-		return record.topic() + "-" + record.partition() + "@" + record.offset();
+	static PendingDocument.Origin origin(ConsumerRecord<?, ?> record) {
+		return new PendingDocument.Origin(record.topic(), record.partition(), record.offset());
 	}
 
 	static int partitions(List<? extends ConsumerRecord<?, ?>> records) {

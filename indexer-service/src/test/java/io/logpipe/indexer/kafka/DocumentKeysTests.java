@@ -22,11 +22,11 @@ class DocumentKeysTests {
 
 	@Test
 	void readsTheRoutingFieldsOfADocumentAsTheParserEncodesIt() {
-		Instant ingested = Instant.parse("2026-11-22T01:36:40.090355087Z");
+		Instant created = Instant.parse("2026-11-22T01:36:40.090355087Z");
 		LogDocument document = LogDocument.builder()
 			.timestamp(Instant.parse("2026-11-22T01:36:40Z"))
 			.message("GET /orders 200")
-			.event(new LogDocument.Event("0195f0a0-0000-7000-8000-000000000001", ingested, null, null, "raw line"))
+			.event(new LogDocument.Event("0195f0a0-0000-7000-8000-000000000001", null, created, null, "raw line"))
 			.service(new LogDocument.Service("checkout", "prod", "1.2.3"))
 			.organization(new LogDocument.Organization("acme"))
 			.labels(Map.of("id", "not-the-event-id"))
@@ -36,13 +36,13 @@ class DocumentKeysTests {
 		DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), this.codec.encode(document));
 
 		assertThat(keys)
-			.isEqualTo(new DocumentKeys("0195f0a0-0000-7000-8000-000000000001", "checkout", "acme", ingested));
+			.isEqualTo(new DocumentKeys("0195f0a0-0000-7000-8000-000000000001", "checkout", "acme", created));
 	}
 
 	@Test
 	void leavesOutWhatIsMissingOrUnreadableButNotNeeded() {
 		DocumentKeys keys = read("""
-				{"@timestamp":"2026-11-22T01:36:40Z","event":{"id":"e1","ingested":"yesterday"},"service":"flat"}""");
+				{"@timestamp":"2026-11-22T01:36:40Z","event":{"id":"e1","created":"yesterday"},"service":"flat"}""");
 
 		assertThat(keys).isEqualTo(new DocumentKeys("e1", null, null, null));
 	}
