@@ -17,9 +17,8 @@
  * </tr>
  * <tr>
  * <td>{@code template}</td>
- * <td>installs the logs ingest pipeline (it sets {@code event.ingested}) and installs
- * (and upgrades by version) the component and index templates, per-tenant retention and
- * the log-metrics template, before indexing starts</td>
+ * <td>installs (and upgrades by version) the component and index templates, per-tenant
+ * retention and the log-metrics template, before indexing starts</td>
  * </tr>
  * <tr>
  * <td>{@code kafka}</td>

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param timestamp ECS {@code @timestamp}: when the event happened
  * @param message ECS {@code message}
  * @param event ECS {@code event.*}: id (the Elasticsearch {@code _id}), {@code created}
- * (when ingest-api received the event), dataset; {@code ingested} is left to
- * Elasticsearch, which sets it when the document reaches the store
+ * (when ingest-api received the event), dataset; {@code ingested} is left to the indexer,
+ * which sets it when it hands the document to Elasticsearch
  * @param log ECS {@code log.*}: level (upper case), logger
  * @param service ECS {@code service.*}
  * @param host ECS {@code host.*}

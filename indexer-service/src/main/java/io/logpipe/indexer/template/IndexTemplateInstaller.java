@@ -58,12 +58,6 @@ public class IndexTemplateInstaller extends AbstractHealthIndicator {
 
 	static final String METRICS_TEMPLATE = "logpipe-log-metrics";
 
-	/**
-	 * The default pipeline of the logs data streams: it sets {@code event.ingested} when
-	 * a document reaches Elasticsearch. Installed before the templates that name it.
-	 */
-	static final String PIPELINE = "logpipe-logs";
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Logger logger = LoggerFactory.getLogger(IndexTemplateInstaller.class);
@@ -114,8 +108,6 @@ public class IndexTemplateInstaller extends AbstractHealthIndicator {
 	}
 
 	void install() throws IOException {
-		String pipeline = json("logs-pipeline.json");
-		this.client.ingest().putPipeline((request) -> request.id(PIPELINE).withJson(new StringReader(pipeline)));
 		putComponentTemplate(MAPPINGS, json("mappings-component.json"));
 		putComponentTemplate(SETTINGS, json("settings-component.json"));
 		putIndexTemplate(INDEX_TEMPLATE, json("logs-index-template.json"));

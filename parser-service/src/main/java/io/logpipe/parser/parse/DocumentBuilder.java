@@ -62,9 +62,8 @@ final class DocumentBuilder {
 		LogDocument.Builder document = LogDocument.builder()
 			.timestamp(time.instant())
 			.message(message)
-			// event.created is when ingest-api received the event; event.ingested is set
-			// by
-			// Elasticsearch's default pipeline when the document reaches the store.
+			// event.created is when ingest-api received the event; the indexer sets
+			// event.ingested when it hands the document to Elasticsearch.
 			.event(new LogDocument.Event(raw.id(), null, raw.receivedAt(), null, original))
 			.log((level != null || logger != null || syslog != null) ? new LogDocument.Log(level, logger, syslog)
 					: null)
