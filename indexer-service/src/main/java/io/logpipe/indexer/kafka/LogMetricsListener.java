@@ -14,10 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.logpipe.indexer.bulk.DataStreamNames;
-import io.logpipe.indexer.bulk.IndexingMetrics;
-import io.logpipe.indexer.bulk.PendingDocument;
-import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
+import io.logpipe.indexer.index.BatchWriter;
+import io.logpipe.indexer.index.DataStreamNames;
+import io.logpipe.indexer.index.IndexingMetrics;
+import io.logpipe.indexer.index.PendingDocument;
+import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

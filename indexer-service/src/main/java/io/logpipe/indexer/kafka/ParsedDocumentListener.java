@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
-import io.logpipe.indexer.bulk.DataStreamNames;
-import io.logpipe.indexer.bulk.IndexingMetrics;
-import io.logpipe.indexer.bulk.PendingDocument;
-import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
+import io.logpipe.indexer.index.BatchWriter;
+import io.logpipe.indexer.index.DataStreamNames;
+import io.logpipe.indexer.index.DocumentKeys;
+import io.logpipe.indexer.index.IndexingMetrics;
+import io.logpipe.indexer.index.PendingDocument;
+import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
 
 /**
  * Indexes each polled batch of parsed-logs into {@code logs-<service>-<tenant>}.

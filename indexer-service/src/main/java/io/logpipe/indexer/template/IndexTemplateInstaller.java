@@ -22,7 +22,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 
 import io.logpipe.indexer.IndexerProperties;
-import io.logpipe.indexer.bulk.DataStreamNames;
+import io.logpipe.indexer.index.DataStreamNames;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

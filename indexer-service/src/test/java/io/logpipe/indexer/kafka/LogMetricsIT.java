@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.logpipe.indexer.ElasticsearchQueries;
+
 import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;

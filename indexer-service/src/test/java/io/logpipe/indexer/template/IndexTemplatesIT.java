@@ -44,7 +44,7 @@ class IndexTemplatesIT {
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(this.installer.health().getStatus()).isEqualTo(Status.UP));
 		// "Long-Keep" is not a clean name part: lower-cased, sanitized, hashed.
-		String tenantPart = io.logpipe.indexer.bulk.DataStreamNames.part("Long-Keep");
+		String tenantPart = io.logpipe.indexer.index.DataStreamNames.part("Long-Keep");
 
 		JsonNode tenant = call("POST", "/_index_template/_simulate_index/logs-web-" + tenantPart, null);
 		assertThat(tenant.path("template").path("lifecycle").path("data_retention").asString()).isEqualTo("30d");

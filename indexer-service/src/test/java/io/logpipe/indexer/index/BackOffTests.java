@@ -1,4 +1,4 @@
-package io.logpipe.indexer.bulk;
+package io.logpipe.indexer.index;
 
 import java.time.Duration;
 

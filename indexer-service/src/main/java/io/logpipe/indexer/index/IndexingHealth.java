@@ -1,12 +1,10 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
-
-import io.logpipe.indexer.bulk.IndexingMetrics;
 
 /**
  * Whether documents can be written: DOWN, with the reason, from the moment a batch cannot

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What the tests ask Elasticsearch, over plain HTTP so that the assertions do not depend
  * on the client under test.
  */
-final class ElasticsearchQueries {
+public final class ElasticsearchQueries {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -24,7 +24,7 @@ final class ElasticsearchQueries {
 
 	private final URI base;
 
-	ElasticsearchQueries(URI base) {
+	public ElasticsearchQueries(URI base) {
 		this.base = base;
 	}
 
@@ -32,7 +32,7 @@ final class ElasticsearchQueries {
 	 * Documents in the data stream: 0 when it does not exist yet, -1 while it cannot be
 	 * counted.
 	 */
-	long count(String dataStream) {
+	public long count(String dataStream) {
 		try {
 			JsonNode answer = call("GET", "/" + dataStream + "/_count?ignore_unavailable=true&allow_no_indices=true",
 					null);
@@ -49,7 +49,7 @@ final class ElasticsearchQueries {
 	 * {@code event.id} (the {@code _id}) with {@code min_doc_count: 2}. Elasticsearch
 	 * does not aggregate on {@code _id} itself by default.
 	 */
-	Map<String, Long> duplicates(String dataStream) {
+	public Map<String, Long> duplicates(String dataStream) {
 		call("POST", "/" + dataStream + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
 		JsonNode answer = call("POST", "/" + dataStream + "/_search?ignore_unavailable=true&allow_no_indices=true", """
 				{"size": 0, "aggs": {"ids": {"terms": {"field": "event.id", "min_doc_count": 2, "size": 100}}}}
@@ -62,7 +62,7 @@ final class ElasticsearchQueries {
 	}
 
 	/** Number of leaf fields in the mappings of the data stream's backing indices. */
-	int mappedFields(String dataStream) {
+	public int mappedFields(String dataStream) {
 		JsonNode answer = call("GET", "/" + dataStream + "/_mapping", null);
 		int fields = 0;
 		for (JsonNode index : answer) {
@@ -79,16 +79,16 @@ final class ElasticsearchQueries {
 		return count;
 	}
 
-	void putSettings(String target, String settings) {
+	public void putSettings(String target, String settings) {
 		call("PUT", "/" + target + "/_settings", settings);
 	}
 
-	JsonNode search(String dataStream, String body) {
+	public JsonNode search(String dataStream, String body) {
 		call("POST", "/" + dataStream + "/_refresh", null);
 		return call("POST", "/" + dataStream + "/_search", body);
 	}
 
-	JsonNode call(String method, String path, String body) {
+	public JsonNode call(String method, String path, String body) {
 		HttpRequest request = HttpRequest.newBuilder(this.base.resolve(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.bulk;
+package io.logpipe.indexer.index;
 
 /**
  * What became of one item of a bulk request. Elasticsearch answers a bulk with 200 even

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.topic.KafkaHeaders;
 import io.logpipe.indexer.IndexerProperties;
-import io.logpipe.indexer.bulk.PendingDocument;
 
 /**
  * Sends documents that cannot be indexed to index-dlq, with the reason and their origin,
@@ -24,7 +23,7 @@ import io.logpipe.indexer.bulk.PendingDocument;
  * safe there.
  */
 @Component
-class IndexDeadLetters {
+public class IndexDeadLetters {
 
 	/**
 	 * Elasticsearch's error type alone, so that consumers of index-dlq can classify
@@ -49,7 +48,7 @@ class IndexDeadLetters {
 	 * {@code document_parsing_exception}) or the indexer's own ({@code invalid_document})
 	 * @param reason the whole reason, for people
 	 */
-	record DeadLetter(PendingDocument document, String errorType, String reason) {
+	public record DeadLetter(PendingDocument document, String errorType, String reason) {
 	}
 
 	void publish(List<DeadLetter> deadLetters) throws ExecutionException, TimeoutException, InterruptedException {

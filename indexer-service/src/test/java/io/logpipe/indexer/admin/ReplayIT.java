@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.admin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;

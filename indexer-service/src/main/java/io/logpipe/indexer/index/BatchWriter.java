@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,13 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
+
 import io.logpipe.indexer.IndexerProperties;
-import io.logpipe.indexer.bulk.BackOff;
-import io.logpipe.indexer.bulk.BulkIndexer;
-import io.logpipe.indexer.bulk.BulkRequestException;
-import io.logpipe.indexer.bulk.ItemResult;
-import io.logpipe.indexer.bulk.PendingDocument;
-import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
 
 /**
  * Stores one polled batch: every document confirmed by Elasticsearch or safe in index-dlq
@@ -39,7 +35,7 @@ import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
  * and the back-off sleep ends on interrupt.
  */
 @Component
-class BatchWriter {
+public class BatchWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchWriter.class);
 
@@ -68,7 +64,7 @@ class BatchWriter {
 	 * @param partitions how many partitions the batch came from, reported as paused while
 	 * it fails
 	 */
-	void write(List<PendingDocument> pending, List<DeadLetter> rejected, int partitions) throws Exception {
+	public void write(List<PendingDocument> pending, List<DeadLetter> rejected, int partitions) throws Exception {
 		try {
 			indexAll(pending, rejected);
 		}

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,13 +28,13 @@ import io.logpipe.common.codec.IsoInstants;
  * @param ingested {@code event.ingested}, or {@code null} when missing or unreadable (it
  * only feeds the end-to-end latency)
  */
-record DocumentKeys(String id, String serviceName, String tenant, Instant ingested) {
+public record DocumentKeys(String id, String serviceName, String tenant, Instant ingested) {
 
 	/**
 	 * @throws EventDecodingException when {@code json} is not one JSON object with an
 	 * {@code event.id} and a {@code @timestamp}
 	 */
-	static DocumentKeys read(ObjectMapper mapper, byte[] json) {
+	public static DocumentKeys read(ObjectMapper mapper, byte[] json) {
 		if (json == null || json.length == 0) {
 			throw new EventDecodingException("empty value, expected a document");
 		}

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.indexer.IndexerApplication;
 import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;

@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;

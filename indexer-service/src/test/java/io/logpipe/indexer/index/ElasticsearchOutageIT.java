@@ -1,4 +1,4 @@
-package io.logpipe.indexer.kafka;
+package io.logpipe.indexer.index;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +17,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.testsupport.DedicatedElasticsearchNode;
 import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
