@@ -1,15 +1,15 @@
 package io.logpipe.indexer.index;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
 
@@ -27,7 +27,7 @@ import io.logpipe.indexer.IndexerProperties;
  * request as a whole, or keeps rejecting items (a cluster block, a disk watermark), the
  * batch fails: {@link IndexingHealth} turns readiness DOWN with the reason and the
  * container's error handler pauses the partitions and redelivers the batch, with
- * back-off, until it can be stored (see {@link IndexerKafkaConfiguration}).
+ * back-off, until it can be stored (see {@code kafka.IndexerKafkaConfiguration}).
  *
  * <p>
  * Runs on the calling listener's consumer thread; one bulk is in flight per consumer.
@@ -47,15 +47,14 @@ public class BatchWriter {
 
 	private final IndexerProperties.Retry retry;
 
-	private final BackOff backOff;
+	private final ExponentialBackOff backOff;
 
 	BatchWriter(BulkIndexer bulk, IndexDeadLetters deadLetters, IndexingHealth health, IndexerProperties properties) {
 		this.bulk = bulk;
 		this.deadLetters = deadLetters;
 		this.health = health;
 		this.retry = properties.retry();
-		this.backOff = new BackOff(this.retry.initialBackOff(), this.retry.maxBackOff(),
-				() -> ThreadLocalRandom.current().nextDouble());
+		this.backOff = this.retry.itemBackOff();
 	}
 
 	/**
@@ -80,12 +79,13 @@ public class BatchWriter {
 
 	private void indexAll(List<PendingDocument> pending, List<DeadLetter> rejected) throws Exception {
 		ItemResult lastRetryable = null;
+		BackOffExecution waits = this.backOff.start();
 		for (int attempt = 0; !pending.isEmpty(); attempt++) {
 			if (attempt >= this.retry.maxAttempts()) {
 				throw new RetriesExhaustedException(pending.size(), attempt, lastRetryable);
 			}
 			if (attempt > 0) {
-				sleep(this.backOff.delay(attempt - 1));
+				Thread.sleep(waits.nextBackOff());
 			}
 			List<ItemResult> retryable = indexOnce(pending, rejected);
 			pending = retryable.stream().map(ItemResult::document).toList();
@@ -119,10 +119,6 @@ public class BatchWriter {
 			return ex.getMessage();
 		}
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-	}
-
-	private static void sleep(Duration delay) throws InterruptedException {
-		Thread.sleep(delay);
 	}
 
 	/**

@@ -31,8 +31,6 @@ public class IndexDeadLetters {
 	 */
 	static final String ERROR_TYPE_HEADER = "logpipe-dlq-error-type";
 
-	private static final long ACK_TIMEOUT_SECONDS = 30;
-
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final IndexerProperties properties;
@@ -63,7 +61,8 @@ public class IndexDeadLetters {
 			sends.add(this.kafka.send(new ProducerRecord<>(this.properties.deadLetterTopic(), null,
 					deadLetter.document().key(), deadLetter.document().json(), headers)));
 		}
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+			.get(this.properties.deadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static byte[] bytes(String value) {

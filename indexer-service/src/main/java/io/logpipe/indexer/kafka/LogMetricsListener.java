@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import io.logpipe.indexer.IndexerProperties;
 import io.logpipe.indexer.index.BatchWriter;
 import io.logpipe.indexer.index.DataStreamNames;
 import io.logpipe.indexer.index.IndexingMetrics;
@@ -53,13 +54,21 @@ class LogMetricsListener {
 
 	private final IndexingMetrics metrics;
 
-	LogMetricsListener(BatchWriter writer, IndexingMetrics metrics) {
+	private final IndexerProperties properties;
+
+	LogMetricsListener(BatchWriter writer, IndexingMetrics metrics, IndexerProperties properties) {
 		this.writer = writer;
 		this.metrics = metrics;
+		this.properties = properties;
 	}
 
-	@KafkaListener(id = "log-metrics", topics = "${indexer.metrics-topic:log-metrics}", batch = "true",
-			autoStartup = "false", idIsGroup = false)
+	/** {@code indexer.metrics-topic}, read by the listener annotation's SpEL. */
+	public String topic() {
+		return this.properties.metricsTopic();
+	}
+
+	@KafkaListener(id = "log-metrics", topics = "#{__listener.topic()}", batch = "true", autoStartup = "false",
+			idIsGroup = false)
 	void onCounts(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
+import io.logpipe.indexer.IndexerProperties;
 import io.logpipe.indexer.index.BatchWriter;
 import io.logpipe.indexer.index.DataStreamNames;
 import io.logpipe.indexer.index.DocumentKeys;
@@ -42,14 +43,23 @@ class ParsedDocumentListener {
 
 	private final IndexingMetrics metrics;
 
-	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics) {
+	private final IndexerProperties properties;
+
+	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics,
+			IndexerProperties properties) {
 		this.codec = codec;
 		this.writer = writer;
 		this.metrics = metrics;
+		this.properties = properties;
 	}
 
-	@KafkaListener(id = LISTENER_ID, topics = "${indexer.parsed-topic:parsed-logs}", batch = "true",
-			autoStartup = "false", idIsGroup = false)
+	/** {@code indexer.parsed-topic}, read by the listener annotation's SpEL. */
+	public String topic() {
+		return this.properties.parsedTopic();
+	}
+
+	@KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", batch = "true", autoStartup = "false",
+			idIsGroup = false)
 	void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());

@@ -14,14 +14,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +31,9 @@ import static org.awaitility.Awaitility.await;
  * each answers 409 and none is stored twice. The endpoint answers 401 without the admin
  * token and 403 with a wrong one, as problem details.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "indexer.parsed-topic=replay-it-parsed", "indexer.metrics-topic=replay-it-metrics",
-				"indexer.dead-letter-topic=replay-it-dlq", "spring.kafka.consumer.group-id=replay-it",
-				// SHA-256 of "replay-secret"
-				"indexer.admin.token-sha256=" + ReplayIT.TOKEN_SHA256 })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "indexer-it.name=replay-it",
+		// SHA-256 of "replay-secret"
+		"indexer.admin.token-sha256=" + ReplayIT.TOKEN_SHA256 })
 class ReplayIT {
 
 	static final String TOKEN = "replay-secret";

@@ -16,8 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.TestDocuments;
 import io.logpipe.testsupport.DedicatedElasticsearchNode;
 import io.logpipe.testsupport.RealKafka;
@@ -32,9 +34,11 @@ import static org.awaitility.Awaitility.await;
  * down, readiness is DOWN with the reason and no offset beyond the confirmed documents is
  * committed. Runs against a node of its own, never the shared one.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=outage-it-parsed", "indexer.metrics-topic=outage-it-metrics",
-		"indexer.dead-letter-topic=outage-it-dlq", "spring.kafka.consumer.group-id=outage-it",
-		"indexer.retry.batch-max-back-off=2s", "spring.elasticsearch.socket-timeout=10s" })
+// Not @IndexerIntegrationTest: that would point the context at the shared node.
+@SpringBootTest(properties = { "indexer-it.name=outage-it", "indexer.retry.batch-max-back-off=2s",
+		"spring.elasticsearch.socket-timeout=10s" })
+@TestPropertySource(properties = { IndexerIntegrationTest.PARSED_TOPIC, IndexerIntegrationTest.METRICS_TOPIC,
+		IndexerIntegrationTest.DEAD_LETTER_TOPIC, IndexerIntegrationTest.GROUP })
 @RealKafka
 @DirtiesContext
 class ElasticsearchOutageIT {

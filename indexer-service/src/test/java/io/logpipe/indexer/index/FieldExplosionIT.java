@@ -7,12 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,10 +20,7 @@ import static org.awaitility.Awaitility.await;
  * mapping: {@code attributes} is one {@code flattened} field, and the root is
  * {@code dynamic: false}.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=explosion-it-parsed", "indexer.metrics-topic=explosion-it-metrics",
-		"indexer.dead-letter-topic=explosion-it-dlq", "spring.kafka.consumer.group-id=explosion-it" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=explosion-it" })
 class FieldExplosionIT {
 
 	private static final String TOPIC = "explosion-it-parsed";

@@ -6,12 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The indexer's meters, read from the registry after real documents were indexed.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=meters-it-parsed", "indexer.metrics-topic=meters-it-metrics",
-		"indexer.dead-letter-topic=meters-it-dlq", "spring.kafka.consumer.group-id=meters-it" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=meters-it" })
 class IndexingMetricsIT {
 
 	private static final String STREAM = "logs-orders-metersit";

@@ -15,13 +15,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
 import io.logpipe.common.topic.KafkaHeaders;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +31,7 @@ import static org.awaitility.Awaitility.await;
  * would be the same conflict in Elasticsearch, but the indexer's own decoder already
  * rejects it as an invalid document before it reaches a bulk.)
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=conflict-it-parsed", "indexer.metrics-topic=conflict-it-metrics",
-		"indexer.dead-letter-topic=conflict-it-dlq", "spring.kafka.consumer.group-id=conflict-it" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=conflict-it" })
 class MappingConflictIT {
 
 	private static final String TOPIC = "conflict-it-parsed";

@@ -10,12 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +26,8 @@ import static org.awaitility.Awaitility.await;
  * does) while another stream in the same batches indexes. Only the rejected items are
  * retried; when the block is lifted they land, each exactly once.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=retry-it-parsed", "indexer.metrics-topic=retry-it-metrics",
-		"indexer.dead-letter-topic=retry-it-dlq", "spring.kafka.consumer.group-id=retry-it",
-		"indexer.retry.max-attempts=3", "indexer.retry.max-back-off=200ms", "indexer.retry.batch-max-back-off=1s" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=retry-it", "indexer.retry.max-attempts=3",
+		"indexer.retry.max-back-off=200ms", "indexer.retry.batch-max-back-off=1s" })
 class PerItemRetryIT {
 
 	private static final String TOPIC = "retry-it-parsed";

@@ -13,14 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.indexer.ElasticsearchQueries;
 import io.logpipe.indexer.TestDocuments;
 import io.logpipe.indexer.IndexerApplication;
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +31,8 @@ import static org.awaitility.Awaitility.await;
  * batches are redelivered to the first replica, and once writes are allowed again every
  * document is stored exactly once.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=scale-it-parsed", "indexer.metrics-topic=scale-it-metrics",
-		"indexer.dead-letter-topic=scale-it-dlq", "spring.kafka.consumer.group-id=scale-it",
-		"indexer.retry.max-attempts=2", "indexer.retry.max-back-off=200ms", "indexer.retry.batch-max-back-off=1s" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=scale-it", "indexer.retry.max-attempts=2",
+		"indexer.retry.max-back-off=200ms", "indexer.retry.batch-max-back-off=1s" })
 class ScaleOutIT {
 
 	/** The same settings as the test's own context (the first replica). */

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class LogMetricsListenerTests {
 
-	private final LogMetricsListener listener = new LogMetricsListener(null, null);
+	private final LogMetricsListener listener = new LogMetricsListener(null, null, null);
 
 	@Test
 	void readsIsoAndEpochWindowsAndIgnoresUnknownFields() {

@@ -4,21 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 
 import io.logpipe.indexer.IndexerProperties;
@@ -27,11 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installs the component templates and the index template of the {@code logs-*-*} data
- * streams, then starts indexing. Documents must not be written before the template
- * exists, or Elasticsearch would create plain indices with guessed mappings; so the
- * listener starts only after a successful install, which is retried until Elasticsearch
- * accepts it. Until then this health indicator, part of readiness, is DOWN with the
- * reason. Installing is idempotent: the templates carry a version; an indexer overwrites
+ * streams. Installing is idempotent: the templates carry a version; an indexer overwrites
  * an installed template of its own or an older version, and leaves a newer one alone, so
  * an old replica during a rolling upgrade does not downgrade what a new one installed.
  *
@@ -43,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * an operator deletes it ({@code DELETE _index_template/logpipe-logs-tenant-<tenant>}).
  * The retention is enforced by the data stream lifecycle of a full Elasticsearch; the
  * integ-test distribution the tests run accepts {@code lifecycle.data_retention} but has
- * no lifecycle service to apply it.
+ * no lifecycle service to apply it. When it runs, and what happens until it succeeds, is
+ * {@link TemplateInstallation}'s job.
  */
-@Component("indexTemplates")
-public class IndexTemplateInstaller extends AbstractHealthIndicator {
+@Component
+class IndexTemplates {
 
 	static final String MAPPINGS = "logpipe-logs-mappings";
 
@@ -60,51 +50,15 @@ public class IndexTemplateInstaller extends AbstractHealthIndicator {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private static final Logger logger = LoggerFactory.getLogger(IndexTemplateInstaller.class);
+	private static final Logger logger = LoggerFactory.getLogger(IndexTemplates.class);
 
 	private final ElasticsearchClient client;
 
 	private final IndexerProperties.Template template;
 
-	private final KafkaListenerEndpointRegistry listeners;
-
-	private final AtomicReference<String> problem = new AtomicReference<>("not installed yet");
-
-	public IndexTemplateInstaller(ElasticsearchClient client, IndexerProperties properties,
-			KafkaListenerEndpointRegistry listeners) {
+	IndexTemplates(ElasticsearchClient client, IndexerProperties properties) {
 		this.client = client;
 		this.template = properties.template();
-		this.listeners = listeners;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void installThenStartIndexing() {
-		Thread.ofPlatform().name("index-template-installer").daemon().start(this::installUntilDone);
-	}
-
-	private void installUntilDone() {
-		Duration wait = Duration.ofMillis(500);
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				install();
-				this.problem.set(null);
-				logger.info("Index templates installed; starting to index");
-				this.listeners.getListenerContainers().forEach((container) -> container.start());
-				return;
-			}
-			catch (IOException | RuntimeException ex) {
-				this.problem.set(ex.getMessage());
-				logger.warn("Cannot install the index templates yet, retrying in {} ms: {}", wait.toMillis(),
-						ex.getMessage());
-			}
-			try {
-				Thread.sleep(wait);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			wait = (wait.toSeconds() < 15) ? wait.multipliedBy(2) : wait;
-		}
 	}
 
 	void install() throws IOException {
@@ -190,17 +144,6 @@ public class IndexTemplateInstaller extends AbstractHealthIndicator {
 				.replace("${refreshInterval}", this.template.refreshInterval())
 				.replace("${retention}", this.template.retention())
 				.replace("${metricsRetention}", this.template.metricsRetention());
-		}
-	}
-
-	@Override
-	protected void doHealthCheck(Health.Builder builder) {
-		String current = this.problem.get();
-		if (current == null) {
-			builder.up().withDetail("template", INDEX_TEMPLATE);
-		}
-		else {
-			builder.down().withDetail("reason", current);
 		}
 	}
 
