@@ -38,7 +38,7 @@ public final class ShipperTopics implements AutoCloseable {
 	}
 
 	/** Polls until {@code count} records of the service arrived, and answers them. */
-	public List<RawLogRecord> await(String service, int count) {
+	public List<RawLogRecord> records(String service, int count) {
 		Predicate<RawLogRecord> ofService = (record) -> service.equals(record.source().service());
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 			this.consumer.poll(Duration.ofMillis(500))

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,6 +49,15 @@ class LokiController {
 	LokiController(ProtocolIngest ingest, EventCodec codec, RequestBodyReader bodyReader) {
 		this.ingest = ingest;
 		this.push = new LokiPush(codec.mapper(), bodyReader);
+	}
+
+	/**
+	 * Loki's readiness probe, which Vector's {@code loki} sink calls as its health check
+	 * before it sends; like Loki's, it needs no key.
+	 */
+	@GetMapping("/ready")
+	ResponseEntity<String> ready() {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("ready\n");
 	}
 
 	@PostMapping(PATH)

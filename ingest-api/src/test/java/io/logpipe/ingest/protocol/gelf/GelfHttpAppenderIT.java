@@ -72,7 +72,7 @@ class GelfHttpAppenderIT {
 		});
 
 		assertThat(problems).isEmpty();
-		RawLogRecord record = this.topics.await(service, 1).getFirst();
+		RawLogRecord record = this.topics.records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("gelf");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).isEqualTo("payment declined");
@@ -96,7 +96,7 @@ class GelfHttpAppenderIT {
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("Code: 400")
 			.contains("ingest.limits.max-event-size"));
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class GelfHttpAppenderIT {
 		});
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("Code: 503"));
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class Loki4jAppenderIT {
 		});
 
 		assertThat(problems).isEmpty();
-		RawLogRecord record = this.topics.await(service, 1).getFirst();
+		RawLogRecord record = this.topics.records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("loki");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).contains("payment declined");
@@ -91,7 +91,7 @@ class Loki4jAppenderIT {
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("non-success status 400")
 			.contains("ingest.limits.max-event-size"));
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message)
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
 			.singleElement()
 			.asString()
 			.contains("the good one");
@@ -106,7 +106,7 @@ class Loki4jAppenderIT {
 
 		assertThat(first).isEmpty();
 		assertThat(second).anySatisfy((problem) -> assertThat(problem).contains("non-success status 429"));
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message)
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
 			.singleElement()
 			.asString()
 			.contains("first");

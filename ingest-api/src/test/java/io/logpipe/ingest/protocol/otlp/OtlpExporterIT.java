@@ -72,7 +72,7 @@ class OtlpExporterIT {
 				records(service, "payment declined"));
 
 		assertThat(result.isSuccess()).as(String.valueOf(result.getFailureThrowable())).isTrue();
-		RawLogRecord record = this.topics.await(service, 1).getFirst();
+		RawLogRecord record = this.topics.records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("otlp");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).isEqualTo("payment declined");
@@ -100,7 +100,7 @@ class OtlpExporterIT {
 				records(service, "payment declined"));
 
 		assertThat(result.isSuccess()).as(String.valueOf(result.getFailureThrowable())).isTrue();
-		RawLogRecord record = this.topics.await(service, 1).getFirst();
+		RawLogRecord record = this.topics.records(service, 1).getFirst();
 		assertThat(record.message()).isEqualTo("payment declined");
 		assertThat(record.fields()).containsEntry("trace.id", TRACE_ID)
 			.containsEntry("span.id", SPAN_ID)
@@ -115,7 +115,7 @@ class OtlpExporterIT {
 		CompletableResultCode result = export(OtlpHttpLogRecordExporter.builder(), ShipperKeys.APP, records);
 
 		assertThat(result.isSuccess()).as("the Java exporter takes any 2xx as done").isTrue();
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message)
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
 			.as("only the good record of the request is published")
 			.containsExactly("the good one");
 
@@ -140,7 +140,7 @@ class OtlpExporterIT {
 		assertThat(second.isSuccess()).isFalse();
 		assertThat(second.getFailureThrowable()).isInstanceOfSatisfying(FailedExportException.HttpExportException.class,
 				(ex) -> assertThat(ex.getResponse().getStatusCode()).isEqualTo(429));
-		assertThat(this.topics.await(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test
