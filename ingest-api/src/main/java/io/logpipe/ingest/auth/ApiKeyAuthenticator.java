@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,6 @@ public class ApiKeyAuthenticator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
 
-	private static final String BEARER = "Bearer ";
-
 	private final Map<String, AuthenticatedClient> clientsByKeyHash = new HashMap<>();
 
 	public ApiKeyAuthenticator(ApiKeyProperties properties) {
@@ -39,16 +37,33 @@ public class ApiKeyAuthenticator {
 	}
 
 	/**
-	 * The client of an {@code Authorization: Bearer <key>} header, if the key is known.
+	 * The client of an {@code Authorization} header in one of the accepted schemes.
+	 * @throws UnauthenticatedException when there is no header, it uses another scheme,
+	 * or its key is unknown
 	 */
-	public Optional<AuthenticatedClient> authenticate(String authorizationHeader) {
-		boolean bearer = authorizationHeader != null
-				&& authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length());
+	public AuthenticatedClient authenticate(String authorizationHeader, List<CredentialScheme> accepted) {
+		String header = (authorizationHeader != null) ? authorizationHeader.strip() : "";
+		CredentialScheme scheme = accepted.stream()
+			.filter((candidate) -> candidate.matches(header))
+			.findFirst()
+			.orElse(null);
+		List<String> keys = (scheme != null) ? scheme.candidateKeys(header) : List.of();
 		// A missing key is hashed and looked up like an unknown one, so that the two take
 		// the same time and a prober cannot tell them apart.
-		String key = bearer ? authorizationHeader.substring(BEARER.length()).strip() : "";
-		AuthenticatedClient client = this.clientsByKeyHash.get(sha256Hex(key));
-		return (bearer && !key.isEmpty()) ? Optional.ofNullable(client) : Optional.empty();
+		AuthenticatedClient client = null;
+		for (String key : keys.isEmpty() ? List.of("") : keys) {
+			AuthenticatedClient found = this.clientsByKeyHash.get(sha256Hex(key));
+			if (client == null && !keys.isEmpty()) {
+				client = found;
+			}
+		}
+		if (client != null) {
+			return client;
+		}
+		UnauthenticatedException.Reason reason = header.isEmpty() ? UnauthenticatedException.Reason.MISSING
+				: keys.isEmpty() ? UnauthenticatedException.Reason.UNSUPPORTED_SCHEME
+						: UnauthenticatedException.Reason.UNKNOWN_KEY;
+		throw new UnauthenticatedException(reason, accepted);
 	}
 
 	static String sha256Hex(String value) {

@@ -39,6 +39,7 @@ import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.NoValidEventsException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.ingest.protocol.Protocol;
 
 /**
  * {@code POST /api/v1/logs}: JSON (an object or an array), NDJSON or plain text lines,
@@ -148,7 +149,8 @@ class LogsController {
 				throw new NoValidEventsException(batch.rejected());
 			}
 			this.publisher.publish(batch.accepted(), traceparent);
-			this.metrics.accepted(batch.accepted().size(), batch.rejected());
+			this.metrics.accepted(Protocol.NATIVE, IngestMetrics.LOGS_ENDPOINT, batch.accepted().size(),
+					batch.rejected());
 			List<String> ids = batch.accepted().stream().map(RawLogRecord::id).toList();
 			return ResponseEntity.accepted().body(new IngestAccepted(ids.size(), ids, batch.rejected()));
 		}

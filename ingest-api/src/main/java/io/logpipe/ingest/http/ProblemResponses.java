@@ -1,6 +1,6 @@
 package io.logpipe.ingest.http;
 
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -9,61 +9,51 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.event.Rejection;
-import io.logpipe.ingest.kafka.IngestKafkaProperties;
-import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.problem.LimitExceededException;
-import io.logpipe.ingest.problem.NoValidEventsException;
 import io.logpipe.ingest.problem.ProblemType;
-import io.logpipe.ingest.problem.TooManyRequestsException;
+import io.logpipe.ingest.protocol.Failures;
+import io.logpipe.ingest.protocol.Protocol;
+import io.logpipe.ingest.protocol.RequestFailure;
 
 /**
- * The one place where ingest's failures become RFC 9457 problem details, and where each
- * failed request is counted. Spring's own errors (unsupported media type, wrong method)
- * are problem details too ({@code spring.mvc.problemdetails.enabled}).
+ * The one place where the native API's failures become RFC 9457 problem details, and
+ * where each failed request is counted. Spring's own errors (unsupported media type,
+ * wrong method) are problem details too ({@code spring.mvc.problemdetails.enabled}). The
+ * shipper protocols answer in their own shapes, from their own, higher-ranked advice.
  */
 @RestControllerAdvice
 class ProblemResponses {
 
-	private final IngestKafkaProperties kafka;
+	private final Failures failures;
 
-	private final IngestMetrics metrics;
-
-	ProblemResponses(IngestKafkaProperties kafka, IngestMetrics metrics) {
-		this.kafka = kafka;
-		this.metrics = metrics;
+	ProblemResponses(Failures failures) {
+		this.failures = failures;
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException ex) {
-		this.metrics.failed(ProblemType.UNAUTHENTICATED, List.of());
+	ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
+		this.failures.unauthenticated(Protocol.NATIVE, request);
 		return ResponseEntity.status(ProblemType.UNAUTHENTICATED.status())
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(ProblemType.UNAUTHENTICATED.problem(ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> ingestFailure(IngestException ex) {
-		ProblemDetail problem = ex.type().problem(ex.getMessage());
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.type().status());
-		List<Rejection> rejected = List.of();
-		if (ex instanceof NoValidEventsException noValidEvents) {
-			rejected = noValidEvents.rejected();
-			problem.setProperty("rejected", rejected);
+	ResponseEntity<ProblemDetail> ingestFailure(IngestException ex, HttpServletRequest request) {
+		RequestFailure failure = this.failures.of(Protocol.NATIVE, request, ex);
+		ProblemDetail problem = failure.type().problem(failure.detail());
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(failure.type().status());
+		if (!failure.rejected().isEmpty()) {
+			problem.setProperty("rejected", failure.rejected());
 		}
-		if (ex instanceof LimitExceededException limitExceeded) {
-			problem.setProperty("limit", limitExceeded.limit());
-			problem.setProperty("limitValue", limitExceeded.value());
+		if (failure.limit() != null) {
+			problem.setProperty("limit", failure.limit());
+			problem.setProperty("limitValue", failure.limitValue());
 		}
-		if (ex instanceof TooManyRequestsException tooMany) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
-			tooMany.headers().forEach(response::header);
+		if (failure.retryAfterSeconds() > 0) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
 		}
-		if (ex.type() == ProblemType.KAFKA_UNAVAILABLE) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(this.kafka.retryAfter().toSeconds()));
-		}
-		this.metrics.failed(ex.type(), rejected);
+		failure.headers().forEach(response::header);
 		return response.body(problem);
 	}
 

@@ -25,6 +25,7 @@ import io.logpipe.ingest.event.EventBatchReader;
 import io.logpipe.ingest.event.RoutingProperties;
 import io.logpipe.ingest.kafka.IngestKafkaProperties;
 import io.logpipe.ingest.metrics.IngestMetrics;
+import io.logpipe.ingest.protocol.Failures;
 
 /**
  * Everything {@code @WebMvcTest(LogsController.class)} needs besides the controller: the
@@ -35,7 +36,7 @@ import io.logpipe.ingest.metrics.IngestMetrics;
 @EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class, IngestLimitsProperties.class,
 		AdmissionProperties.class, RoutingProperties.class })
 @Import({ ApiKeyAuthenticator.class, KeyRateLimiter.class, InFlightBytes.class, RequestBodyReader.class,
-		CategoryRouter.class, EventBatchReader.class, IngestMetrics.class })
+		CategoryRouter.class, EventBatchReader.class, IngestMetrics.class, Failures.class })
 class IngestSlice {
 
 	static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
