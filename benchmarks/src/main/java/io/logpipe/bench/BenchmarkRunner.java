@@ -124,7 +124,8 @@ public final class BenchmarkRunner {
 			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
 			this.kafka.createTopics(topics.toArray(String[]::new));
 
-			// The shipper protocols' events are routed to a topic of their own, so that the
+			// The shipper protocols' events are routed to a topic of their own, so that
+			// the
 			// parser's and the consumer's baselines read the native events only.
 			ServiceProcess ingest = start("ingest-api",
 					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,

@@ -38,15 +38,14 @@ final class Samples {
 
 	/** One event whose message is a JSON line. */
 	static String jsonEvent(String service, long n) {
-		return "{\"message\":\"" + jsonLine(n).replace("\"", "\\\"") + "\",\"level\":\"info\",\"service\":\"" + service + "\",\"host\":\"" + host(n)
-				+ "\",\"environment\":\"bench\"}";
+		return "{\"message\":\"" + jsonLine(n).replace("\"", "\\\"") + "\",\"level\":\"info\",\"service\":\"" + service
+				+ "\",\"host\":\"" + host(n) + "\",\"environment\":\"bench\"}";
 	}
 
 	/** The JSON log line every sample event carries as its message. */
 	static String jsonLine(long n) {
-		return "{\"level\":\"info\",\"msg\":\"order " + n + " placed\",\"user\":\"u" + (n % 997)
-				+ "\",\"duration_ms\":" + (n % 250) + ",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e"
-				+ String.format("%04x", n % 65536) + "\"}";
+		return "{\"level\":\"info\",\"msg\":\"order " + n + " placed\",\"user\":\"u" + (n % 997) + "\",\"duration_ms\":"
+				+ (n % 250) + ",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", n % 65536) + "\"}";
 	}
 
 	private static String host(long n) {
@@ -90,8 +89,8 @@ final class Samples {
 		Timestamp now = Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000).build();
 		for (int h = 0; h < 4; h++) {
 			Push.StreamAdapter.Builder stream = Push.StreamAdapter.newBuilder()
-				.setLabels("{service_name=\"" + service + "\", host=\"" + host(h)
-						+ "\", env=\"bench\", level=\"info\"}");
+				.setLabels(
+						"{service_name=\"" + service + "\", host=\"" + host(h) + "\", env=\"bench\", level=\"info\"}");
 			for (int i = 0; i < size; i++) {
 				long n = first + i;
 				if (n % 4 == h) {
@@ -110,8 +109,8 @@ final class Samples {
 
 	/**
 	 * The same events as {@link #jsonBatch}, as Filebeat or Logstash send them to
-	 * Elasticsearch's {@code _bulk}: NDJSON {@code create} actions into the service's data
-	 * stream.
+	 * Elasticsearch's {@code _bulk}: NDJSON {@code create} actions into the service's
+	 * data stream.
 	 */
 	static byte[] bulkBatch(String service, long first, int size) {
 		StringBuilder body = new StringBuilder(size * 320);

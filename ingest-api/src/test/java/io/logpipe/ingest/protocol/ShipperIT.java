@@ -15,7 +15,7 @@ import io.logpipe.testsupport.RealKafka;
  * the real broker. Every test class gets the same configuration, so they share one
  * application context: {@link ShipperKeys#APP} writes for {@code it-tenant}, each
  * {@code *_LIMITED} key may send one request an hour (for the clients' view of a 429),
- * and an event may be at most 4KB (for a record rejected for good).
+ * and an event may be at most 64KB (for a record rejected for good).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +31,7 @@ import io.logpipe.testsupport.RealKafka;
 				"ingest.auth.keys[2].rate-limit.period=1h",
 				"ingest.auth.keys[3].sha256=c02f950ab8c72c3286423cc10163bb63f30c559691b4036f0f33511486514e98",
 				"ingest.auth.keys[3].tenant=it-tenant", "ingest.auth.keys[3].rate-limit.requests=1",
-				"ingest.auth.keys[3].rate-limit.period=1h", "ingest.limits.max-event-size=4KB",
+				"ingest.auth.keys[3].rate-limit.period=1h", "ingest.limits.max-event-size=64KB",
 				"ingest.kafka.topics.app=" + ShipperTopics.APP, "ingest.kafka.topics.system=shippers-it-system",
 				"ingest.kafka.topics.security=shippers-it-security" })
 @RealKafka

@@ -18,8 +18,8 @@ import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
 
 /**
- * GELF's errors, in plain text: 400 for a bad message, 401 with a {@code Basic}
- * challenge (which lets a JDK {@code HttpClient} with an {@code Authenticator}, such as
+ * GELF's errors, in plain text: 400 for a bad message, 401 with a {@code Basic} challenge
+ * (which lets a JDK {@code HttpClient} with an {@code Authenticator}, such as
  * logback-gelf's, answer it), 413 over a limit, and 503 with {@code Retry-After} for
  * every transient failure, the rate limit too: GELF HTTP clients such as logback-gelf
  * retry 5xx only and drop anything else that is not 202.

@@ -64,15 +64,16 @@ class LokiController {
 	ResponseEntity<String> push(AuthenticatedClient client, HttpServletRequest request, HttpServletResponse response) {
 		String contentType = request.getContentType();
 		String contentEncoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-		ProtocolOutcome outcome = this.ingest.ingest(Protocol.LOKI, client, request, response,
-				RejectionPolicy.PER_ITEM, (body) -> this.push.read(body, contentType, contentEncoding));
+		ProtocolOutcome outcome = this.ingest.ingest(Protocol.LOKI, client, request, response, RejectionPolicy.PER_ITEM,
+				(body) -> this.push.read(body, contentType, contentEncoding));
 		List<ProtocolOutcome.Item> rejected = outcome.items().stream().filter((item) -> !item.accepted()).toList();
 		if (!rejected.isEmpty()) {
 			// Answered here, not thrown: the accepted entries are in Kafka and counted.
 			return ResponseEntity.badRequest()
 				.contentType(MediaType.TEXT_PLAIN)
 				.body(rejected.size() + " of " + outcome.items().size()
-						+ " entries were rejected, the others were accepted: " + rejected.stream()
+						+ " entries were rejected, the others were accepted: "
+						+ rejected.stream()
 							.limit(10)
 							.map((item) -> "entry " + item.index() + ": " + item.rejection().detail())
 							.collect(Collectors.joining("; "))

@@ -31,10 +31,10 @@ import io.logpipe.ingest.protocol.RejectionPolicy;
  * {@code /otlp/v1/logs}, Loki's alias. Protobuf or JSON, optionally gzip.
  *
  * <p>
- * A 200 answers an {@code ExportLogsServiceResponse} in the request's encoding once
- * Kafka acknowledged every accepted record; records rejected for good (over a limit, an
- * id of the wrong length) are counted in {@code partial_success}, which clients must not
- * retry. Errors are in {@link OtlpErrors}.
+ * A 200 answers an {@code ExportLogsServiceResponse} in the request's encoding once Kafka
+ * acknowledged every accepted record; records rejected for good (over a limit, an id of
+ * the wrong length) are counted in {@code partial_success}, which clients must not retry.
+ * Errors are in {@link OtlpErrors}.
  */
 @RestController
 @Hidden
@@ -58,8 +58,8 @@ class OtlpController {
 	ResponseEntity<byte[]> export(AuthenticatedClient client, HttpServletRequest request,
 			HttpServletResponse response) {
 		OtlpEncoding encoding = OtlpEncoding.of(request.getContentType());
-		ProtocolOutcome outcome = this.ingest.ingest(Protocol.OTLP, client, request, response,
-				RejectionPolicy.PER_ITEM, (bytes) -> OtlpLogMapper.map(this.body.read(bytes, encoding)));
+		ProtocolOutcome outcome = this.ingest.ingest(Protocol.OTLP, client, request, response, RejectionPolicy.PER_ITEM,
+				(bytes) -> OtlpLogMapper.map(this.body.read(bytes, encoding)));
 		ExportLogsServiceResponse.Builder answer = ExportLogsServiceResponse.newBuilder();
 		List<ProtocolOutcome.Item> rejected = outcome.items().stream().filter((item) -> !item.accepted()).toList();
 		if (!rejected.isEmpty()) {

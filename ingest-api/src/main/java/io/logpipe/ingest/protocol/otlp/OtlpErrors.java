@@ -54,8 +54,7 @@ class OtlpErrors {
 	@ExceptionHandler
 	ResponseEntity<byte[]> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
 		this.failures.unauthenticated(Protocol.OTLP, request);
-		return status(HttpStatus.UNAUTHORIZED, request).header(HttpHeaders.WWW_AUTHENTICATE,
-				"Bearer")
+		return status(HttpStatus.UNAUTHORIZED, request).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(body(HttpStatus.UNAUTHORIZED, ex.getMessage(), request));
 	}
 
@@ -98,4 +97,5 @@ class OtlpErrors {
 		}
 		return bytes.toByteArray();
 	}
+
 }

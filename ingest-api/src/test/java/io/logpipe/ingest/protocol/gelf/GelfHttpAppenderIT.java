@@ -29,10 +29,10 @@ import io.logpipe.ingest.protocol.ShipperTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * logback-gelf's HTTP appender against ingest-api on the real broker: the messages on
- * the raw topic, and what the appender reports for success, a rejected message and
- * ingest's back-pressure. The appender sets no {@code Authorization} of its own; its
- * JDK {@code HttpClient} answers ingest's {@code Basic} challenge with the key, as a user
+ * logback-gelf's HTTP appender against ingest-api on the real broker: the messages on the
+ * raw topic, and what the appender reports for success, a rejected message and ingest's
+ * back-pressure. The appender sets no {@code Authorization} of its own; its JDK
+ * {@code HttpClient} answers ingest's {@code Basic} challenge with the key, as a user
  * configures it.
  */
 @ShipperIT
@@ -90,12 +90,12 @@ class GelfHttpAppenderIT {
 		String service = "gelf-rejected-" + UUID.randomUUID();
 
 		List<String> problems = send(service, ShipperKeys.APP, CompressionMethod.GZIP, (logger) -> {
-			logger.info("x".repeat(5000));
+			logger.info("x".repeat(70_000));
 			logger.info("the good one");
 		});
 
-		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("Code: 400")
-			.contains("ingest.limits.max-event-size"));
+		assertThat(problems).anySatisfy(
+				(problem) -> assertThat(problem).contains("Code: 400").contains("ingest.limits.max-event-size"));
 		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
 	}
 
@@ -126,8 +126,7 @@ class GelfHttpAppenderIT {
 		assertThat(response.body()).contains("'short_message'");
 	}
 
-	private List<String> send(String service, String key, CompressionMethod compression,
-			Consumer<Logger> logging) {
+	private List<String> send(String service, String key, CompressionMethod compression, Consumer<Logger> logging) {
 		return LogbackGelfClient.send(this.port, service, key, compression, logging);
 	}
 

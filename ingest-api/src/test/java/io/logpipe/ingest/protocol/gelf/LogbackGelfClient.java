@@ -11,6 +11,7 @@ import ch.qos.logback.classic.LoggerContext;
 import de.siegmar.logbackgelf.CompressionMethod;
 import de.siegmar.logbackgelf.GelfEncoder;
 import de.siegmar.logbackgelf.GelfHttpAppender;
+import org.slf4j.MDC;
 
 import io.logpipe.ingest.protocol.ClientStatus;
 
@@ -24,14 +25,19 @@ public final class LogbackGelfClient {
 	private LogbackGelfClient() {
 	}
 
-	/** Logs through a fresh appender (it sends synchronously) and answers its problems. */
+	/**
+	 * Logs through a fresh appender (it sends synchronously) and answers its problems.
+	 */
 	public static List<String> send(int port, String service, String key, CompressionMethod compression,
 			Consumer<Logger> logging) {
 		LoggerContext context = new LoggerContext();
+		// The application's MDC, so that MDC.put in the test reaches this context's
+		// events.
+		context.setMDCAdapter(MDC.getMDCAdapter());
 		GelfEncoder encoder = new GelfEncoder();
 		encoder.setContext(context);
 		encoder.setOriginHost("web-1");
-		encoder.addStaticField("_service", service);
+		encoder.addStaticField("service", service);
 		encoder.setIncludeRootCauseData(true);
 		encoder.start();
 		GelfHttpAppender appender = new GelfHttpAppender();

@@ -73,7 +73,7 @@ class Loki4jAppenderIT {
 		RawLogRecord record = this.topics.records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("loki");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
-		assertThat(record.message()).contains("payment declined");
+		assertThat(record.message()).isEqualTo("payment declined");
 		assertThat(record.fields()).containsEntry("log.level", "WARN")
 			.containsEntry("trace_id", "5b8efff798038103d269b633813fc60c")
 			.containsEntry("labels", java.util.Map.of("region", "eu"))
@@ -85,16 +85,13 @@ class Loki4jAppenderIT {
 		String service = "loki-rejected-" + UUID.randomUUID();
 
 		List<String> problems = push(service, ShipperKeys.APP, false, (logger) -> {
-			logger.info("x".repeat(5000));
+			logger.info("x".repeat(70_000));
 			logger.info("the good one");
 		});
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("non-success status 400")
 			.contains("ingest.limits.max-event-size"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
-			.singleElement()
-			.asString()
-			.contains("the good one");
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
 	}
 
 	@Test
@@ -106,10 +103,7 @@ class Loki4jAppenderIT {
 
 		assertThat(first).isEmpty();
 		assertThat(second).anySatisfy((problem) -> assertThat(problem).contains("non-success status 429"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
-			.singleElement()
-			.asString()
-			.contains("first");
+		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test
@@ -125,7 +119,7 @@ class Loki4jAppenderIT {
 	@Test
 	void answersJsonThatIsNotAPushWith400() throws Exception {
 		HttpResponse<String> response = post("application/json",
-				"{\"streams\":[{\"stream\":{},\"values\":[[1700000000,\"x\"]]}]}".getBytes());
+				"{\"streams\":[{\"stream\":{},\"values\":[[\"yesterday\",\"x\"]]}]}".getBytes());
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("unix nanoseconds as a string");

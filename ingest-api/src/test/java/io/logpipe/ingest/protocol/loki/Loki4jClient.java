@@ -5,8 +5,10 @@ import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
 import com.github.loki4j.logback.Loki4jAppender;
 import com.github.loki4j.logback.PipelineConfigAppenderBase;
+import org.slf4j.MDC;
 
 import io.logpipe.ingest.protocol.ClientStatus;
 
@@ -20,9 +22,19 @@ public final class Loki4jClient {
 	private Loki4jClient() {
 	}
 
-	/** Logs through a fresh loki4j appender, stops it (which sends), and answers its problems. */
+	/**
+	 * Logs through a fresh loki4j appender, stops it (which sends), and answers its
+	 * problems.
+	 */
 	public static List<String> push(int port, String service, String key, boolean protobuf, Consumer<Logger> logging) {
 		LoggerContext context = new LoggerContext();
+		// The application's MDC, so that MDC.put in the test reaches this context's
+		// events.
+		context.setMDCAdapter(MDC.getMDCAdapter());
+		PatternLayout message = new PatternLayout();
+		message.setContext(context);
+		message.setPattern("%msg");
+		message.start();
 		PipelineConfigAppenderBase.HttpCfg http = new PipelineConfigAppenderBase.HttpCfg();
 		http.setUrl("http://127.0.0.1:" + port + LokiController.PATH);
 		PipelineConfigAppenderBase.BasicAuth auth = new PipelineConfigAppenderBase.BasicAuth();
@@ -36,6 +48,7 @@ public final class Loki4jClient {
 		Loki4jAppender appender = new Loki4jAppender();
 		appender.setContext(context);
 		appender.setHttp(http);
+		appender.setMessage(message);
 		appender.setLabels("service_name=" + service + "\nregion=eu\nlevel=%level");
 		appender.start();
 		Logger logger = context.getLogger("io.example.Cart");

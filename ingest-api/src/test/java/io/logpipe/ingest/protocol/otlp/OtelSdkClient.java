@@ -35,7 +35,10 @@ public final class OtelSdkClient {
 	private OtelSdkClient() {
 	}
 
-	/** Exports the records as the SDK's batch processor would, and answers the exporter's result. */
+	/**
+	 * Exports the records as the SDK's batch processor would, and answers the exporter's
+	 * result.
+	 */
 	public static CompletableResultCode export(int port, OtlpHttpLogRecordExporterBuilder builder, String key,
 			List<LogRecordData> records) {
 		try (OtlpHttpLogRecordExporter exporter = builder.setEndpoint("http://127.0.0.1:" + port + "/v1/logs")
@@ -61,8 +64,8 @@ public final class OtelSdkClient {
 			.addLogRecordProcessor((context, record) -> emitted.add(record.toLogRecordData()))
 			.build()) {
 			Context traced = Context.root()
-				.with(Span.wrap(
-						SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault())));
+				.with(Span
+					.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault())));
 			for (String body : bodies) {
 				provider.loggerBuilder("io.example.Cart")
 					.setInstrumentationVersion("1.4.0")

@@ -110,7 +110,7 @@ class OtlpExporterIT {
 	@Test
 	void answersARecordRejectedForGoodAsAPartialSuccessThatTheExporterDoesNotRetry() throws Exception {
 		String service = "otlp-partial-" + UUID.randomUUID();
-		List<LogRecordData> records = records(service, "x".repeat(5000), "the good one");
+		List<LogRecordData> records = records(service, "x".repeat(70_000), "the good one");
 
 		CompletableResultCode result = export(OtlpHttpLogRecordExporter.builder(), ShipperKeys.APP, records);
 
