@@ -2,7 +2,6 @@ package io.logpipe.ingest.kafka;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,16 +35,8 @@ class BrokerDownIT {
 
 	@DynamicPropertySource
 	static void ownBroker(DynamicPropertyRegistry registry) {
-		broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-				"min.insync.replicas", "1", "listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0"));
-		// Keep the broker list out of the system properties the shared broker may use.
-		broker.brokerListProperty("logpipe.broker-down-it.bootstrap-servers");
-		broker.afterPropertiesSet();
-		String brokers = broker.getBrokersAsString();
-		registry.add("spring.kafka.bootstrap-servers",
-				() -> "127.0.0.1:" + brokers.substring(brokers.lastIndexOf(':') + 1));
+		broker = OwnBroker.start("broker-down-it");
+		registry.add("spring.kafka.bootstrap-servers", () -> OwnBroker.bootstrapServers(broker));
 	}
 
 	@AfterAll

@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
@@ -20,6 +19,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.logpipe.ingest.kafka.OwnBroker;
 import io.logpipe.ingest.protocol.gelf.LogbackGelfClient;
 import io.logpipe.ingest.protocol.loki.Loki4jClient;
 import io.logpipe.ingest.protocol.otlp.OtelSdkClient;
@@ -44,15 +44,8 @@ class ShippersBrokerDownIT {
 
 	@DynamicPropertySource
 	static void ownBroker(DynamicPropertyRegistry registry) {
-		broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-				"min.insync.replicas", "1", "listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0"));
-		broker.brokerListProperty("logpipe.shippers-down-it.bootstrap-servers");
-		broker.afterPropertiesSet();
-		String brokers = broker.getBrokersAsString();
-		registry.add("spring.kafka.bootstrap-servers",
-				() -> "127.0.0.1:" + brokers.substring(brokers.lastIndexOf(':') + 1));
+		broker = OwnBroker.start("shippers-down-it");
+		registry.add("spring.kafka.bootstrap-servers", () -> OwnBroker.bootstrapServers(broker));
 	}
 
 	@AfterAll

@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.logpipe.ingest.auth.UnauthenticatedException;
 import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.protocol.Failures;
+import io.logpipe.ingest.protocol.PlainTextErrors;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
 
@@ -37,23 +36,14 @@ class GelfErrors {
 	@ExceptionHandler
 	ResponseEntity<String> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
 		this.failures.unauthenticated(Protocol.GELF, request);
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"logpipe\"")
-			.contentType(MediaType.TEXT_PLAIN)
-			.body(ex.getMessage() + "\n");
+		return PlainTextErrors.unauthenticated(ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<String> failed(IngestException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.GELF, request, ex);
-		ResponseEntity.BodyBuilder answer = ResponseEntity
-			.status(failure.transientFailure() ? HttpStatus.SERVICE_UNAVAILABLE : failure.type().status())
-			.contentType(MediaType.TEXT_PLAIN);
-		if (failure.retryAfterSeconds() > 0) {
-			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
-		}
-		failure.headers().forEach(answer::header);
-		return answer.body(failure.detail() + "\n");
+		return PlainTextErrors.failure(failure,
+				failure.transientFailure() ? HttpStatus.SERVICE_UNAVAILABLE : failure.type().status());
 	}
 
 }

@@ -24,7 +24,10 @@ import static org.mockito.Mockito.verify;
 @Import({ ProtocolSlice.class, GelfErrors.class })
 @TestPropertySource(
 		properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
-				"ingest.auth.keys[0].rate-limit.requests=1", "ingest.auth.keys[0].rate-limit.period=1h" })
+				// SHA-256 of "gelf-limited", a key of one request an hour
+				"ingest.auth.keys[1].sha256=c02f950ab8c72c3286423cc10163bb63f30c559691b4036f0f33511486514e98",
+				"ingest.auth.keys[1].tenant=acme", "ingest.auth.keys[1].rate-limit.requests=1",
+				"ingest.auth.keys[1].rate-limit.period=1h" })
 class GelfControllerTests {
 
 	private static final String MESSAGE = "{\"host\":\"web-1\",\"short_message\":\"payment declined\"}";

@@ -11,20 +11,15 @@ import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Logger;
 import de.siegmar.logbackgelf.CompressionMethod;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.ingest.protocol.ShipperClientTest;
 import io.logpipe.ingest.protocol.ShipperIT;
 import io.logpipe.ingest.protocol.ShipperKeys;
-import io.logpipe.ingest.protocol.ShipperTopics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,25 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configures it.
  */
 @ShipperIT
-class GelfHttpAppenderIT {
-
-	@LocalServerPort
-	private int port;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	private String bootstrapServers;
-
-	private ShipperTopics topics;
-
-	@BeforeEach
-	void connect() {
-		this.topics = new ShipperTopics(this.bootstrapServers);
-	}
-
-	@AfterEach
-	void close() {
-		this.topics.close();
-	}
+class GelfHttpAppenderIT extends ShipperClientTest {
 
 	@ParameterizedTest
 	@EnumSource(names = { "NONE", "GZIP", "ZLIB" })

@@ -11,7 +11,6 @@ import ch.qos.logback.classic.LoggerContext;
 import de.siegmar.logbackgelf.CompressionMethod;
 import de.siegmar.logbackgelf.GelfEncoder;
 import de.siegmar.logbackgelf.GelfHttpAppender;
-import org.slf4j.MDC;
 
 import io.logpipe.ingest.protocol.ClientStatus;
 
@@ -30,10 +29,7 @@ public final class LogbackGelfClient {
 	 */
 	public static List<String> send(int port, String service, String key, CompressionMethod compression,
 			Consumer<Logger> logging) {
-		LoggerContext context = new LoggerContext();
-		// The application's MDC, so that MDC.put in the test reaches this context's
-		// events.
-		context.setMDCAdapter(MDC.getMDCAdapter());
+		LoggerContext context = ClientStatus.newContext();
 		GelfEncoder encoder = new GelfEncoder();
 		encoder.setContext(context);
 		encoder.setOriginHost("web-1");

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import com.github.loki4j.logback.Loki4jAppender;
 import com.github.loki4j.logback.PipelineConfigAppenderBase;
-import org.slf4j.MDC;
 
 import io.logpipe.ingest.protocol.ClientStatus;
 
@@ -27,10 +26,7 @@ public final class Loki4jClient {
 	 * problems.
 	 */
 	public static List<String> push(int port, String service, String key, boolean protobuf, Consumer<Logger> logging) {
-		LoggerContext context = new LoggerContext();
-		// The application's MDC, so that MDC.put in the test reaches this context's
-		// events.
-		context.setMDCAdapter(MDC.getMDCAdapter());
+		LoggerContext context = ClientStatus.newContext();
 		PatternLayout message = new PatternLayout();
 		message.setContext(context);
 		message.setPattern("%msg");

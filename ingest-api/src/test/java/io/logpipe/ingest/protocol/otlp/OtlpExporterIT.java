@@ -20,17 +20,12 @@ import io.opentelemetry.exporter.otlp.http.logs.OtlpJsonExporters;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.ingest.protocol.ShipperClientTest;
 import io.logpipe.ingest.protocol.ShipperIT;
 import io.logpipe.ingest.protocol.ShipperKeys;
-import io.logpipe.ingest.protocol.ShipperTopics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,29 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports for success, a rejected record and a 429.
  */
 @ShipperIT
-class OtlpExporterIT {
+class OtlpExporterIT extends ShipperClientTest {
 
 	private static final String TRACE_ID = OtelSdkClient.TRACE_ID;
 
 	private static final String SPAN_ID = OtelSdkClient.SPAN_ID;
-
-	@LocalServerPort
-	private int port;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	private String bootstrapServers;
-
-	private ShipperTopics topics;
-
-	@BeforeEach
-	void connect() {
-		this.topics = new ShipperTopics(this.bootstrapServers);
-	}
-
-	@AfterEach
-	void close() {
-		this.topics.close();
-	}
 
 	@Test
 	void exportsGzippedProtobufRecordsWithEveryPartOnTheRawTopic() {
