@@ -9,7 +9,8 @@
  * </tr>
  * <tr>
  * <td>{@code auth}</td>
- * <td>API keys (stored as SHA-256 hashes) and the tenant each belongs to</td>
+ * <td>API keys (stored as SHA-256 hashes) and the tenant each belongs to; the credential
+ * schemes each protocol accepts them in</td>
  * </tr>
  * <tr>
  * <td>{@code admission}</td>
@@ -31,6 +32,13 @@
  * <td>splitting a body (JSON, NDJSON, text lines) into events and each event into a
  * {@link io.logpipe.common.event.RawLogRecord}, or a rejection with its reason; routing
  * rules</td>
+ * </tr>
+ * <tr>
+ * <td>{@code protocol}</td>
+ * <td>the seam every shipper protocol goes through (credentials, limits, admission,
+ * routing, mapping, Kafka acknowledgement, failure classification); its sub-packages
+ * speak each protocol: {@code elasticsearch} ({@code _bulk}, {@code _doc} and the
+ * probes), {@code splunk} (HEC)</td>
  * </tr>
  * <tr>
  * <td>{@code problem}</td>

@@ -1,60 +1,24 @@
 package io.logpipe.ingest.protocol;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.admission.AdmissionProperties;
-import io.logpipe.ingest.admission.InFlightBytes;
-import io.logpipe.ingest.admission.KeyRateLimiter;
-import io.logpipe.ingest.auth.ApiKeyAuthenticator;
-import io.logpipe.ingest.auth.ApiKeyProperties;
-import io.logpipe.ingest.body.IngestLimitsProperties;
-import io.logpipe.ingest.body.RequestBodyReader;
-import io.logpipe.ingest.event.CategoryRouter;
-import io.logpipe.ingest.event.RoutingProperties;
-import io.logpipe.ingest.kafka.IngestKafkaProperties;
-import io.logpipe.ingest.metrics.IngestMetrics;
+import io.logpipe.ingest.http.IngestSlice;
 
 /**
  * Everything a {@code @WebMvcTest} of a protocol controller needs besides the controller
- * and its advice: the seam with the real request pipeline, a fixed clock and an in-memory
- * meter registry. Kafka's publisher is the one piece each test class mocks.
+ * and its advice: ingest's request pipeline ({@link IngestSlice}: fixed clock, in-memory
+ * meters) and the seam. Kafka's publisher is the one piece each test class mocks.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class, IngestLimitsProperties.class,
-		AdmissionProperties.class, RoutingProperties.class })
-@Import({ ApiKeyAuthenticator.class, KeyRateLimiter.class, InFlightBytes.class, RequestBodyReader.class,
-		CategoryRouter.class, IngestMetrics.class, Failures.class, ProtocolIngest.class })
+@Import({ IngestSlice.class, ProtocolIngest.class })
 public class ProtocolSlice {
 
-	public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+	public static final Instant NOW = IngestSlice.NOW;
 
 	/** SHA-256 of "app-key". */
-	public static final String APP_KEY_SHA256 = "2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1";
-
-	@Bean
-	Clock clock() {
-		return Clock.fixed(NOW, ZoneOffset.UTC);
-	}
-
-	@Bean
-	EventCodec eventCodec() {
-		return new EventCodec();
-	}
-
-	@Bean
-	MeterRegistry meterRegistry() {
-		return new SimpleMeterRegistry();
-	}
+	public static final String APP_KEY_SHA256 = IngestSlice.APP_KEY_SHA256;
 
 }

@@ -32,7 +32,7 @@ import io.logpipe.testsupport.RealKafka;
 				"ingest.auth.keys[3].sha256=c02f950ab8c72c3286423cc10163bb63f30c559691b4036f0f33511486514e98",
 				"ingest.auth.keys[3].tenant=it-tenant", "ingest.auth.keys[3].rate-limit.requests=1",
 				"ingest.auth.keys[3].rate-limit.period=1h", "ingest.limits.max-event-size=64KB",
-				"ingest.kafka.topics.app=" + ShipperTopics.APP, "ingest.kafka.topics.system=shippers-it-system",
+				"ingest.kafka.topics.app=" + ShipperKeys.RAW_TOPIC, "ingest.kafka.topics.system=shippers-it-system",
 				"ingest.kafka.topics.security=shippers-it-security" })
 @RealKafka
 public @interface ShipperIT {

@@ -1,6 +1,6 @@
 package io.logpipe.ingest.protocol;
 
-/** The API keys {@link ShipperIT} configures. */
+/** The API keys and the topic {@link ShipperIT} configures. */
 public final class ShipperKeys {
 
 	/** Writes for {@link #TENANT} without a rate limit. */
@@ -16,6 +16,9 @@ public final class ShipperKeys {
 	public static final String GELF_LIMITED = "gelf-limited";
 
 	public static final String TENANT = "it-tenant";
+
+	/** The raw topic of the app category. */
+	public static final String RAW_TOPIC = "shippers-it-app";
 
 	private ShipperKeys() {
 	}

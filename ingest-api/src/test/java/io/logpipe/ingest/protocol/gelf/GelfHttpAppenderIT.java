@@ -49,7 +49,7 @@ class GelfHttpAppenderIT extends ShipperClientTest {
 		});
 
 		assertThat(problems).isEmpty();
-		RawLogRecord record = this.topics.records(service, 1).getFirst();
+		RawLogRecord record = records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("gelf");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).isEqualTo("payment declined");
@@ -73,7 +73,7 @@ class GelfHttpAppenderIT extends ShipperClientTest {
 
 		assertThat(problems).anySatisfy(
 				(problem) -> assertThat(problem).contains("Code: 400").contains("ingest.limits.max-event-size"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
+		assertThat(records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class GelfHttpAppenderIT extends ShipperClientTest {
 		});
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("Code: 503"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
+		assertThat(records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class Loki4jAppenderIT extends ShipperClientTest {
 		});
 
 		assertThat(problems).isEmpty();
-		RawLogRecord record = this.topics.records(service, 1).getFirst();
+		RawLogRecord record = records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("loki");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).isEqualTo("payment declined");
@@ -68,7 +68,7 @@ class Loki4jAppenderIT extends ShipperClientTest {
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("non-success status 400")
 			.contains("ingest.limits.max-event-size"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
+		assertThat(records(service, 1)).extracting(RawLogRecord::message).containsExactly("the good one");
 	}
 
 	@Test
@@ -80,7 +80,7 @@ class Loki4jAppenderIT extends ShipperClientTest {
 
 		assertThat(first).isEmpty();
 		assertThat(second).anySatisfy((problem) -> assertThat(problem).contains("non-success status 429"));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
+		assertThat(records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test

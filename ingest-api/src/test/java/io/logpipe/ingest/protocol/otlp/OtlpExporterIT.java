@@ -49,7 +49,7 @@ class OtlpExporterIT extends ShipperClientTest {
 				records(service, "payment declined"));
 
 		assertThat(result.isSuccess()).as(String.valueOf(result.getFailureThrowable())).isTrue();
-		RawLogRecord record = this.topics.records(service, 1).getFirst();
+		RawLogRecord record = records(service, 1).getFirst();
 		assertThat(record.protocol()).isEqualTo("otlp");
 		assertThat(record.tenant()).isEqualTo(ShipperKeys.TENANT);
 		assertThat(record.message()).isEqualTo("payment declined");
@@ -77,7 +77,7 @@ class OtlpExporterIT extends ShipperClientTest {
 				records(service, "payment declined"));
 
 		assertThat(result.isSuccess()).as(String.valueOf(result.getFailureThrowable())).isTrue();
-		RawLogRecord record = this.topics.records(service, 1).getFirst();
+		RawLogRecord record = records(service, 1).getFirst();
 		assertThat(record.message()).isEqualTo("payment declined");
 		assertThat(record.fields()).containsEntry("trace.id", TRACE_ID)
 			.containsEntry("span.id", SPAN_ID)
@@ -92,7 +92,7 @@ class OtlpExporterIT extends ShipperClientTest {
 		CompletableResultCode result = export(OtlpHttpLogRecordExporter.builder(), ShipperKeys.APP, records);
 
 		assertThat(result.isSuccess()).as("the Java exporter takes any 2xx as done").isTrue();
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message)
+		assertThat(records(service, 1)).extracting(RawLogRecord::message)
 			.as("only the good record of the request is published")
 			.containsExactly("the good one");
 
@@ -117,7 +117,7 @@ class OtlpExporterIT extends ShipperClientTest {
 		assertThat(second.isSuccess()).isFalse();
 		assertThat(second.getFailureThrowable()).isInstanceOfSatisfying(FailedExportException.HttpExportException.class,
 				(ex) -> assertThat(ex.getResponse().getStatusCode()).isEqualTo(429));
-		assertThat(this.topics.records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
+		assertThat(records(service, 1)).extracting(RawLogRecord::message).containsExactly("first");
 	}
 
 	@Test
