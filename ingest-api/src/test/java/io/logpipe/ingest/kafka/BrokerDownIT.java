@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Kafka goes away: ingest answers 503 with {@code Retry-After} and claims nothing, in
  * every protocol's own shape (the Elasticsearch Java client sees a 503, HEC a "Server is
- * busy", the OpenTelemetry exporter, loki4j and logback-gelf a 503 they retry). This test runs its OWN broker, which it stops; the JVM's shared broker is never
- * touched.
+ * busy", the OpenTelemetry exporter, loki4j and logback-gelf a 503 they retry). This test
+ * runs its OWN broker, which it stops; the JVM's shared broker is never touched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
@@ -108,7 +108,8 @@ class BrokerDownIT {
 	 */
 	private void assertShipperClientsSee503() {
 		CompletableResultCode otlp = OtelSdkClient.export(this.port,
-				OtlpHttpLogRecordExporter.builder().setRetryPolicy(null), "app-key", OtelSdkClient.records("down", "x"));
+				OtlpHttpLogRecordExporter.builder().setRetryPolicy(null), "app-key",
+				OtelSdkClient.records("down", "x"));
 		assertThat(otlp.isSuccess()).isFalse();
 		assertThat(otlp.getFailureThrowable()).isInstanceOfSatisfying(FailedExportException.HttpExportException.class,
 				(ex) -> assertThat(ex.getResponse().getStatusCode()).isEqualTo(503));
@@ -117,9 +118,8 @@ class BrokerDownIT {
 		assertThat(LogbackGelfClient.send(this.port, "down", "app-key", CompressionMethod.GZIP,
 				(logger) -> logger.info("x")))
 			.anySatisfy((problem) -> assertThat(problem).contains("Code: 503"));
-		for (String[] request : new String[][] {
-				{ "/loki/api/v1/push",
-						"{\"streams\":[{\"stream\":{\"job\":\"down\"},\"values\":[[\"1700000000000000000\",\"x\"]]}]}" },
+		for (String[] request : new String[][] { { "/loki/api/v1/push",
+				"{\"streams\":[{\"stream\":{\"job\":\"down\"},\"values\":[[\"1700000000000000000\",\"x\"]]}]}" },
 				{ "/gelf", "{\"host\":\"a\",\"short_message\":\"x\"}" } }) {
 			HttpResponse<String> response = post(request[0], request[1]);
 			assertThat(response.statusCode()).as(request[0]).isEqualTo(503);

@@ -38,8 +38,7 @@ public abstract class ShipperClientTest {
 
 	/** Waits until {@code count} records of the service reached the raw topic. */
 	protected List<RawLogRecord> records(String service, int count) {
-		return this.topics.await((record) -> service.equals(record.source().service()), count,
-				Duration.ofSeconds(90));
+		return this.topics.await((record) -> service.equals(record.source().service()), count, Duration.ofSeconds(90));
 	}
 
 }
