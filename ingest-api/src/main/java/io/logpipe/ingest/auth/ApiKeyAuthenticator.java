@@ -38,8 +38,8 @@ public class ApiKeyAuthenticator {
 
 	/**
 	 * The client of an {@code Authorization} header in one of the accepted schemes.
-	 * @throws UnauthenticatedException when there is no header, it uses another scheme,
-	 * or its key is unknown
+	 * @throws CredentialsRejectedException when there is no header, it uses another
+	 * scheme, or its key is unknown
 	 */
 	public AuthenticatedClient authenticate(String authorizationHeader, List<CredentialScheme> accepted) {
 		String header = (authorizationHeader != null) ? authorizationHeader.strip() : "";
@@ -60,10 +60,10 @@ public class ApiKeyAuthenticator {
 		if (client != null) {
 			return client;
 		}
-		UnauthenticatedException.Reason reason = header.isEmpty() ? UnauthenticatedException.Reason.MISSING
-				: keys.isEmpty() ? UnauthenticatedException.Reason.UNSUPPORTED_SCHEME
-						: UnauthenticatedException.Reason.UNKNOWN_KEY;
-		throw new UnauthenticatedException(reason, accepted);
+		CredentialsRejectedException.Reason reason = header.isEmpty() ? CredentialsRejectedException.Reason.MISSING
+				: keys.isEmpty() ? CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME
+						: CredentialsRejectedException.Reason.UNKNOWN_KEY;
+		throw new CredentialsRejectedException(reason, accepted);
 	}
 
 	static String sha256Hex(String value) {

@@ -11,7 +11,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives a handler the {@link AuthenticatedClient} of the request, or fails it with
- * {@link UnauthenticatedException} before the body is read. The parameter's
+ * {@link CredentialsRejectedException} before the body is read. The parameter's
  * {@link Credentials} (or its controller's) names the schemes its endpoint accepts
  * (Bearer without it).
  */

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.event.Rejection;
-import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.Protocol;
+import io.logpipe.service.problem.ProblemKind;
 
 /**
  * What operators see of ingest (Micrometer, exported at {@code /actuator/prometheus}):
@@ -66,7 +66,7 @@ public class IngestMetrics {
 	}
 
 	/** A request answered with a problem. */
-	public void failed(Protocol protocol, String endpoint, ProblemType type, List<Rejection> rejected) {
+	public void failed(Protocol protocol, String endpoint, ProblemKind type, List<Rejection> rejected) {
 		request(protocol, endpoint, type.slug());
 		rejected(protocol, rejected);
 		if (type.status().value() == 429) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.logpipe.ingest.body.IngestLimitsProperties;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * {@code ingest.limits} for one mapped protocol event: its size, and the fields and depth
@@ -23,13 +23,14 @@ final class EventLimits {
 	}
 
 	/**
-	 * @throws IngestException {@link ProblemType#EVENT_TOO_LARGE} or
+	 * @throws ProblemException {@link ProblemType#EVENT_TOO_LARGE} or
 	 * {@link ProblemType#EVENT_TOO_COMPLEX}
 	 */
 	void check(ProtocolEvent event) {
 		if (event.size() > this.limits.maxEventSize().toBytes()) {
-			throw new IngestException(ProblemType.EVENT_TOO_LARGE, "the event is " + event.size() + " bytes, more than "
-					+ IngestLimitsProperties.PREFIX + "max-event-size (" + this.limits.maxEventSize() + ")");
+			throw new ProblemException(ProblemType.EVENT_TOO_LARGE,
+					"the event is " + event.size() + " bytes, more than " + IngestLimitsProperties.PREFIX
+							+ "max-event-size (" + this.limits.maxEventSize() + ")");
 		}
 		int fields = 0;
 		Deque<Object> nodes = new ArrayDeque<>();
@@ -45,7 +46,7 @@ final class EventLimits {
 				continue;
 			}
 			if (depth > this.limits.maxDepth()) {
-				throw new IngestException(ProblemType.EVENT_TOO_COMPLEX, "the event is nested deeper than "
+				throw new ProblemException(ProblemType.EVENT_TOO_COMPLEX, "the event is nested deeper than "
 						+ IngestLimitsProperties.PREFIX + "max-depth (" + this.limits.maxDepth() + ")");
 			}
 			if (node instanceof Map<?, ?> map) {
@@ -57,7 +58,7 @@ final class EventLimits {
 			}
 		}
 		if (fields > this.limits.maxFieldsPerEvent()) {
-			throw new IngestException(ProblemType.EVENT_TOO_COMPLEX, "the event has " + fields + " fields, more than "
+			throw new ProblemException(ProblemType.EVENT_TOO_COMPLEX, "the event has " + fields + " fields, more than "
 					+ IngestLimitsProperties.PREFIX + "max-fields-per-event (" + this.limits.maxFieldsPerEvent() + ")");
 		}
 	}

@@ -23,13 +23,14 @@ import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
 import io.logpipe.ingest.event.CategoryRouter;
+import io.logpipe.ingest.event.EventBatch;
 import io.logpipe.ingest.event.Rejection;
 import io.logpipe.ingest.event.RequestedCategory;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
-import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.problem.LimitExceededException;
+import io.logpipe.ingest.problem.LimitExceeded;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * The path every shipper protocol's request takes, so that a protocol controller only
@@ -84,10 +85,10 @@ public class ProtocolIngest {
 	 * @param parser the protocol's reading of the decoded body
 	 * @return each item's id or rejection, in request order; only returned once Kafka
 	 * acknowledged every accepted event
-	 * @throws IngestException for a failure of the whole request: transient ones (see
+	 * @throws ProblemException for a failure of the whole request: transient ones (see
 	 * {@link RequestFailure#isTransient}) or permanent ones (the body is too large or
-	 * unreadable, too many events, {@link EventsRejectedException}); nothing of the
-	 * request is confirmed then
+	 * unreadable, too many events, an item rejected under
+	 * {@link RejectionPolicy#WHOLE_REQUEST}); nothing of the request is confirmed then
 	 */
 	public ProtocolOutcome ingest(Protocol protocol, AuthenticatedClient client, HttpServletRequest request,
 			HttpServletResponse response, RejectionPolicy policy, BodyParser parser) {
@@ -102,10 +103,9 @@ public class ProtocolIngest {
 			this.metrics.bytesIn(body.bytesIn());
 			List<ProtocolItem> items = parser.parse(body.bytes());
 			if (items.size() > this.limits.maxEvents()) {
-				throw new LimitExceededException(ProblemType.TOO_MANY_EVENTS,
-						IngestLimitsProperties.PREFIX + "max-events", Integer.toString(this.limits.maxEvents()),
-						"the request has " + items.size() + " events, more than " + this.limits.maxEvents()
-								+ "; split it into smaller batches");
+				throw LimitExceeded.problem(ProblemType.TOO_MANY_EVENTS, IngestLimitsProperties.PREFIX + "max-events",
+						Integer.toString(this.limits.maxEvents()), "the request has " + items.size()
+								+ " events, more than " + this.limits.maxEvents() + "; split it into smaller batches");
 			}
 			Origin origin = new Origin(protocol, client, receivedAt, request.getRemoteAddr(),
 					request.getHeader("Idempotency-Key"));
@@ -118,14 +118,14 @@ public class ProtocolIngest {
 					accepted.add(record);
 					outcome.add(new ProtocolOutcome.Item(index, record.id(), null));
 				}
-				catch (IngestException ex) {
-					Rejection rejection = new Rejection(index, ex.type().uri(), ex.getMessage());
+				catch (ProblemException ex) {
+					Rejection rejection = new Rejection(index, ex.kind().uri(), ex.detail());
 					rejected.add(rejection);
 					outcome.add(new ProtocolOutcome.Item(index, null, rejection));
 				}
 			}
 			if (policy == RejectionPolicy.WHOLE_REQUEST && !rejected.isEmpty()) {
-				throw new EventsRejectedException(rejected, items.size());
+				throw rejectedAll(rejected, items.size());
 			}
 			if (!accepted.isEmpty()) {
 				this.publisher.publish(accepted, request.getHeader("traceparent"));
@@ -134,13 +134,14 @@ public class ProtocolIngest {
 			return new ProtocolOutcome(outcome);
 		}
 		catch (IOException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the body could not be read: " + ex.getMessage(), ex);
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the body could not be read: " + ex.getMessage(),
+					ex);
 		}
 	}
 
 	private RawLogRecord toRecord(ProtocolItem item, int index, Origin origin) {
 		if (item instanceof ProtocolItem.Invalid invalid) {
-			throw new IngestException(invalid.type(), invalid.detail());
+			throw new ProblemException(invalid.type(), invalid.detail());
 		}
 		ProtocolEvent event = (ProtocolEvent) item;
 		this.eventLimits.check(event);
@@ -164,6 +165,19 @@ public class ProtocolIngest {
 				origin.protocol().wireName(),
 				new Source(service, event.host(), event.environment(), origin.clientAddress()), event.message(),
 				event.fields(), event.format());
+	}
+
+	/**
+	 * Some events of a {@link RejectionPolicy#WHOLE_REQUEST} request were rejected, so
+	 * none is published: the problem lists them as a native request's
+	 * {@code no-valid-events} does ({@link EventBatch#rejectedOf}).
+	 */
+	private static ProblemException rejectedAll(List<Rejection> rejected, int events) {
+		return new ProblemException(ProblemType.INVALID_EVENT,
+				rejected.size() + " of the request's " + events
+						+ " events were rejected, so none was accepted; the first, at index "
+						+ rejected.getFirst().index() + ": " + rejected.getFirst().detail())
+			.withMember(EventBatch.REJECTED, List.copyOf(rejected));
 	}
 
 	/** What a request says about all of its events. */

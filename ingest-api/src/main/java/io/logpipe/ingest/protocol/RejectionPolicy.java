@@ -7,8 +7,9 @@ public enum RejectionPolicy {
 	PER_ITEM,
 
 	/**
-	 * Publish nothing and fail the request with {@link EventsRejectedException}, for
-	 * protocols whose answer cannot name the items (Splunk HEC).
+	 * Publish nothing and fail the request (the problem lists the rejected events as
+	 * {@link io.logpipe.ingest.event.EventBatch#rejectedOf} reads them), for protocols
+	 * whose answer cannot name the items (Splunk HEC).
 	 */
 	WHOLE_REQUEST
 

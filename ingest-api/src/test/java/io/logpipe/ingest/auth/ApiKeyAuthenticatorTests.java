@@ -37,40 +37,44 @@ class ApiKeyAuthenticatorTests {
 
 	@Test
 	void acceptsOnlyTheSchemesTheEndpointNames() {
-		assertThatExceptionOfType(UnauthenticatedException.class)
+		assertThatExceptionOfType(CredentialsRejectedException.class)
 			.isThrownBy(() -> this.authenticator.authenticate("Splunk app-key", List.of(CredentialScheme.BEARER)))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME))
+			.satisfies(
+					(ex) -> assertThat(ex.reason()).isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME))
 			.withMessage("a valid API key is required: Authorization: Bearer <key>");
 	}
 
 	@Test
 	void tellsAMissingHeaderAnUnknownKeyAndAnEmptyCredentialApart() {
-		assertThat(reason(null)).isEqualTo(UnauthenticatedException.Reason.MISSING);
-		assertThat(reason("  ")).isEqualTo(UnauthenticatedException.Reason.MISSING);
-		assertThat(reason("Splunk wrong-key")).isEqualTo(UnauthenticatedException.Reason.UNKNOWN_KEY);
-		assertThat(reason("ApiKey " + base64("id:wrong-key"))).isEqualTo(UnauthenticatedException.Reason.UNKNOWN_KEY);
+		assertThat(reason(null)).isEqualTo(CredentialsRejectedException.Reason.MISSING);
+		assertThat(reason("  ")).isEqualTo(CredentialsRejectedException.Reason.MISSING);
+		assertThat(reason("Splunk wrong-key")).isEqualTo(CredentialsRejectedException.Reason.UNKNOWN_KEY);
+		assertThat(reason("ApiKey " + base64("id:wrong-key")))
+			.isEqualTo(CredentialsRejectedException.Reason.UNKNOWN_KEY);
 		assertThat(reason("Basic " + base64("user-only")))
-			.isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME);
-		assertThat(reason("Basic %%%")).isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME);
-		assertThat(reason("Bearer")).isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME);
-		assertThat(reason("Negotiate abc")).isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME);
+			.isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME);
+		assertThat(reason("Basic %%%")).isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME);
+		assertThat(reason("Bearer")).isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME);
+		assertThat(reason("Negotiate abc")).isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME);
 	}
 
 	@Test
 	void neverTakesTheUserNameOfBasicForTheKey() {
-		assertThat(reason("Basic " + base64("app-key:"))).isEqualTo(UnauthenticatedException.Reason.UNSUPPORTED_SCHEME);
-		assertThat(reason("Basic " + base64("app-key:other"))).isEqualTo(UnauthenticatedException.Reason.UNKNOWN_KEY);
+		assertThat(reason("Basic " + base64("app-key:")))
+			.isEqualTo(CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME);
+		assertThat(reason("Basic " + base64("app-key:other")))
+			.isEqualTo(CredentialsRejectedException.Reason.UNKNOWN_KEY);
 	}
 
 	private String tenant(String header) {
 		return this.authenticator.authenticate(header, ALL).tenant();
 	}
 
-	private UnauthenticatedException.Reason reason(String header) {
+	private CredentialsRejectedException.Reason reason(String header) {
 		try {
 			this.authenticator.authenticate(header, ALL);
 		}
-		catch (UnauthenticatedException ex) {
+		catch (CredentialsRejectedException ex) {
 			return ex.reason();
 		}
 		throw new AssertionError("authenticated " + header);

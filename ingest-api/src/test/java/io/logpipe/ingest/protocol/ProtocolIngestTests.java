@@ -27,13 +27,12 @@ import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
 import io.logpipe.ingest.event.CategoryRouter;
+import io.logpipe.ingest.event.EventBatch;
 import io.logpipe.ingest.event.RoutingProperties;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
-import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.problem.LimitExceededException;
 import io.logpipe.ingest.problem.ProblemType;
-import io.logpipe.ingest.problem.TooManyRequestsException;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -99,13 +98,13 @@ class ProtocolIngestTests {
 
 	@Test
 	void publishesNothingWhenAnyItemIsRejectedUnderTheWholeRequestPolicy() {
-		assertThatExceptionOfType(EventsRejectedException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> this.ingest.ingest(Protocol.SPLUNK_HEC, CLIENT, request("body"),
 					new MockHttpServletResponse(), RejectionPolicy.WHOLE_REQUEST,
 					(body) -> List.of(event("fine", "a"),
 							new ProtocolEvent("x".repeat(2000), Map.of(), null, null, null, null, null, null, 2000))))
-			.satisfies(
-					(ex) -> assertThat(ex.rejected()).extracting((rejection) -> rejection.index()).containsExactly(1))
+			.satisfies((ex) -> assertThat(EventBatch.rejectedOf(ex)).extracting((rejection) -> rejection.index())
+				.containsExactly(1))
 			.withMessageContaining("more than ingest.limits.max-event-size");
 		verify(this.publisher, never()).publish(anyList(), any());
 	}
@@ -122,11 +121,11 @@ class ProtocolIngestTests {
 
 	@Test
 	void failsTheWholeRequestOverTheEventLimitBeforePublishing() {
-		assertThatExceptionOfType(LimitExceededException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> this.ingest.ingest(Protocol.ELASTICSEARCH, CLIENT, request("body"),
 					new MockHttpServletResponse(), RejectionPolicy.PER_ITEM,
 					(body) -> List.of(event("1", "a"), event("2", "a"), event("3", "a"), event("4", "a"))))
-			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.TOO_MANY_EVENTS));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ProblemType.TOO_MANY_EVENTS));
 		verify(this.publisher, never()).publish(anyList(), any());
 	}
 
@@ -167,15 +166,15 @@ class ProtocolIngestTests {
 	void takesTheKeysRateLimitBeforeReadingAndPassesKafkaFailuresOn() {
 		ProtocolIngest limited = ingest(new ApiKeyProperties.RateLimit(1, Duration.ofHours(1)));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		doThrow(new IngestException(ProblemType.KAFKA_UNAVAILABLE, "down")).when(this.publisher)
+		doThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "down")).when(this.publisher)
 			.publish(anyList(), any());
 
-		assertThatExceptionOfType(IngestException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> limited.ingest(Protocol.LOKI, CLIENT, request("body"), response, RejectionPolicy.PER_ITEM,
 					(body) -> List.of(event("m", "a"))))
-			.satisfies((ex) -> assertThat(RequestFailure.isTransient(ex.type())).isTrue());
+			.satisfies((ex) -> assertThat(RequestFailure.isTransient(ex.kind())).isTrue());
 		assertThat(response.getHeader("RateLimit-Remaining")).isEqualTo("0");
-		assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> limited.ingest(Protocol.LOKI, CLIENT,
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> limited.ingest(Protocol.LOKI, CLIENT,
 				request("body"), new MockHttpServletResponse(), RejectionPolicy.PER_ITEM, (body) -> {
 					throw new AssertionError("the body must not be read");
 				}));

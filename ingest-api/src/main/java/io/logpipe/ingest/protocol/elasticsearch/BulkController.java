@@ -20,13 +20,13 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.auth.CredentialScheme;
 import io.logpipe.ingest.auth.Credentials;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.ProtocolIngest;
 import io.logpipe.ingest.protocol.ProtocolItem;
 import io.logpipe.ingest.protocol.ProtocolOutcome;
 import io.logpipe.ingest.protocol.RejectionPolicy;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -104,18 +104,18 @@ class BulkController {
 
 	private ProtocolItem document(byte[] body, String index, String id) {
 		if (body.length == 0) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the request body is required: a JSON document");
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the request body is required: a JSON document");
 		}
 		JsonNode node;
 		try {
 			node = this.codec.mapper().readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the document is not valid JSON: " + ex.getOriginalMessage());
 		}
 		if (!(node instanceof ObjectNode object)) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the document must be a JSON object");
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the document must be a JSON object");
 		}
 		return this.documents.toEvent(object, index, id, body.length);
 	}

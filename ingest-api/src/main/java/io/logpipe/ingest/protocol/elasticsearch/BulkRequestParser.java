@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +42,7 @@ final class BulkRequestParser {
 	/**
 	 * @param body the decoded body
 	 * @param pathIndex the index of {@code /{index}/_bulk}, or {@code null}
-	 * @throws IngestException {@link ProblemType#MALFORMED_BODY} when the actions cannot
+	 * @throws ProblemException {@link ProblemType#MALFORMED_BODY} when the actions cannot
 	 * be read
 	 */
 	List<BulkAction> parse(byte[] body, String pathIndex) {
@@ -160,8 +160,8 @@ final class BulkRequestParser {
 		return true;
 	}
 
-	private static IngestException malformed(String detail) {
-		return new IngestException(ProblemType.MALFORMED_BODY, detail);
+	private static ProblemException malformed(String detail) {
+		return new ProblemException(ProblemType.MALFORMED_BODY, detail);
 	}
 
 	private record Line(int number, int offset, int length, boolean terminated, boolean last) {

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.problem.IngestException;
+import io.logpipe.ingest.auth.CredentialsRejectedException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.Failures;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Failures of the Elasticsearch endpoints in Elasticsearch's error shape. Transient
@@ -43,8 +43,8 @@ class ElasticsearchErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
-		this.failures.unauthenticated(Protocol.ELASTICSEARCH, request);
+	ResponseEntity<String> unauthenticated(CredentialsRejectedException ex, HttpServletRequest request) {
+		this.failures.of(Protocol.ELASTICSEARCH, request, ex);
 		HttpStatus status = HttpStatus.UNAUTHORIZED;
 		return ElasticsearchResponses.status(status)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey", "Basic realm=\"logpipe\", charset=\"UTF-8\"", "Bearer")
@@ -52,15 +52,12 @@ class ElasticsearchErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> failed(IngestException ex, HttpServletRequest request) {
+	ResponseEntity<String> failed(ProblemException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.ELASTICSEARCH, request, ex);
-		HttpStatusCode status = failure.type().status();
+		HttpStatusCode status = failure.kind().status();
 		ResponseEntity.BodyBuilder response = ElasticsearchResponses.status(status);
-		if (failure.retryAfterSeconds() > 0) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
-		}
 		failure.headers().forEach(response::header);
-		String type = failure.rejected().isEmpty() ? errorType(failure.type().slug())
+		String type = failure.rejected().isEmpty() ? errorType(failure.kind().slug())
 				: errorType(failure.rejected().getFirst().reason());
 		return response.body(this.responses.write(this.responses.error(status, type, failure.detail())));
 	}

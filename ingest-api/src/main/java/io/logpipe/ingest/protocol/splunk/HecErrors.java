@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.protocol.EventsRejectedException;
+import io.logpipe.ingest.auth.CredentialsRejectedException;
+import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.Failures;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,8 +43,8 @@ class HecErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
-		this.failures.unauthenticated(Protocol.SPLUNK_HEC, request);
+	ResponseEntity<String> unauthenticated(CredentialsRejectedException ex, HttpServletRequest request) {
+		this.failures.of(Protocol.SPLUNK_HEC, request, ex);
 		HecStatus status = switch (ex.reason()) {
 			case MISSING -> HecStatus.TOKEN_REQUIRED;
 			case UNSUPPORTED_SCHEME -> HecStatus.INVALID_AUTHORIZATION;
@@ -57,31 +57,26 @@ class HecErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> failed(IngestException ex, HttpServletRequest request) {
+	ResponseEntity<String> failed(ProblemException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.SPLUNK_HEC, request, ex);
 		HecStatus status = status(ex, failure);
-		HttpStatusCode httpStatus = switch (failure.type()) {
-			case BODY_TOO_LARGE, TOO_MANY_EVENTS -> HttpStatus.CONTENT_TOO_LARGE;
-			default -> status.httpStatus();
-		};
+		HttpStatusCode httpStatus = (failure.kind() == ProblemType.BODY_TOO_LARGE
+				|| failure.kind() == ProblemType.TOO_MANY_EVENTS) ? HttpStatus.CONTENT_TOO_LARGE : status.httpStatus();
 		ObjectNode body = this.responses.object(status);
 		int invalidEvent = (ex instanceof HecException hec) ? hec.invalidEventNumber()
-				: (ex instanceof EventsRejectedException rejected) ? rejected.rejected().getFirst().index() : -1;
+				: failure.rejected().isEmpty() ? -1 : failure.rejected().getFirst().index();
 		if (invalidEvent >= 0) {
 			body.put("invalid-event-number", invalidEvent);
 		}
 		body.put("detail", failure.detail());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(httpStatus).contentType(MediaType.APPLICATION_JSON);
-		if (failure.retryAfterSeconds() > 0) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
-		}
 		failure.headers().forEach(response::header);
 		return response.body(this.responses.write(body));
 	}
 
-	private static HecStatus status(IngestException ex, RequestFailure failure) {
+	private static HecStatus status(ProblemException ex, RequestFailure failure) {
 		if (ex instanceof HecException hec) {
-			return hec.status();
+			return hec.hecStatus();
 		}
 		return failure.transientFailure() ? HecStatus.SERVER_BUSY : HecStatus.INVALID_DATA_FORMAT;
 	}

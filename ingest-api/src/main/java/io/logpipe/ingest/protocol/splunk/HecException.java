@@ -1,13 +1,13 @@
 package io.logpipe.ingest.protocol.splunk;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * A request HEC itself refuses, with the HEC status code its clients know (the body is
  * {@code {"text","code"}}, plus {@code invalid-event-number} for a bad event).
  */
-class HecException extends IngestException {
+class HecException extends ProblemException {
 
 	private final HecStatus status;
 
@@ -26,7 +26,7 @@ class HecException extends IngestException {
 		this.invalidEventNumber = invalidEventNumber;
 	}
 
-	HecStatus status() {
+	HecStatus hecStatus() {
 		return this.status;
 	}
 

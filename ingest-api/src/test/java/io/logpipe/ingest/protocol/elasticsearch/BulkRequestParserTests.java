@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolEvent;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -107,8 +107,8 @@ class BulkRequestParserTests {
 	}
 
 	private void assertMalformed(String body, String detail) {
-		assertThatExceptionOfType(IngestException.class).isThrownBy(() -> parse(body, null))
-			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.MALFORMED_BODY))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> parse(body, null))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ProblemType.MALFORMED_BODY))
 			.withMessageContaining(detail);
 	}
 

@@ -23,9 +23,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolSlice;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -164,7 +164,9 @@ class ElasticsearchEndpointsTests {
 
 	@Test
 	void failsTheWholeRequestWith503AndRetryAfterWhileKafkaDoesNotAcknowledge() {
-		doThrow(new IngestException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0 of 2")).when(this.publisher)
+		// As RawRecordPublisher throws it.
+		doThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0 of 2").withRetryAfter(7))
+			.when(this.publisher)
 			.publish(anyList(), any());
 
 		MvcTestResult result = bulk(FILEBEAT_BULK);

@@ -3,21 +3,25 @@ package io.logpipe.ingest.auth;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.UnauthenticatedException;
+
 /**
  * The request has no API key, or one ingest does not know. The native API gives the same
  * answer for every {@link Reason}; a protocol whose clients expect them told apart
  * (Splunk HEC: "token is required" vs "invalid token") reads {@link #reason()}.
  */
-public class UnauthenticatedException extends RuntimeException {
+public class CredentialsRejectedException extends UnauthenticatedException {
 
 	private final Reason reason;
 
 	private final List<CredentialScheme> accepted;
 
-	public UnauthenticatedException(Reason reason, List<CredentialScheme> accepted) {
-		super("a valid API key is required: " + accepted.stream()
-			.map((scheme) -> "Authorization: " + scheme.prefix() + " <key>")
-			.collect(Collectors.joining(" or ")));
+	public CredentialsRejectedException(Reason reason, List<CredentialScheme> accepted) {
+		super(ProblemType.UNAUTHENTICATED,
+				"a valid API key is required: " + accepted.stream()
+					.map((scheme) -> "Authorization: " + scheme.prefix() + " <key>")
+					.collect(Collectors.joining(" or ")));
 		this.reason = reason;
 		this.accepted = List.copyOf(accepted);
 	}
