@@ -24,12 +24,9 @@ public final class PlainTextErrors {
 			.body(detail + "\n");
 	}
 
-	/** The failure with the given status, its {@code Retry-After} and further headers. */
+	/** The failure with the given status and its headers ({@code Retry-After}, ...). */
 	public static ResponseEntity<String> failure(RequestFailure failure, HttpStatusCode status) {
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN);
-		if (failure.retryAfterSeconds() > 0) {
-			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
-		}
 		failure.headers().forEach(answer::header);
 		return answer.body(failure.detail() + "\n");
 	}

@@ -9,12 +9,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.problem.IngestException;
+import io.logpipe.ingest.auth.CredentialsRejectedException;
 import io.logpipe.ingest.protocol.Failures;
 import io.logpipe.ingest.protocol.PlainTextErrors;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * GELF's errors, in plain text: 400 for a bad message, 401 with a {@code Basic} challenge
@@ -34,16 +34,16 @@ class GelfErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
-		this.failures.unauthenticated(Protocol.GELF, request);
+	ResponseEntity<String> unauthenticated(CredentialsRejectedException ex, HttpServletRequest request) {
+		this.failures.of(Protocol.GELF, request, ex);
 		return PlainTextErrors.unauthenticated(ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> failed(IngestException ex, HttpServletRequest request) {
+	ResponseEntity<String> failed(ProblemException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.GELF, request, ex);
 		return PlainTextErrors.failure(failure,
-				failure.transientFailure() ? HttpStatus.SERVICE_UNAVAILABLE : failure.type().status());
+				failure.transientFailure() ? HttpStatus.SERVICE_UNAVAILABLE : failure.kind().status());
 	}
 
 }

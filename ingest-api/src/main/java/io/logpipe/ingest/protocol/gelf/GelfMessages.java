@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.logpipe.ingest.body.RequestBodyReader;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolEvent;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -70,7 +70,7 @@ final class GelfMessages {
 			JsonToken token;
 			while ((token = parser.nextToken()) != null) {
 				if (token != JsonToken.START_OBJECT) {
-					throw new IngestException(ProblemType.MALFORMED_BODY,
+					throw new ProblemException(ProblemType.MALFORMED_BODY,
 							"a GELF message must be a JSON object, not " + token);
 				}
 				long start = parser.currentTokenLocation().getByteOffset();
@@ -79,11 +79,11 @@ final class GelfMessages {
 			}
 		}
 		catch (JacksonException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the body is not valid GELF JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (items.isEmpty()) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the body holds no GELF message");
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the body holds no GELF message");
 		}
 		return items;
 	}

@@ -8,12 +8,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.problem.IngestException;
+import io.logpipe.ingest.auth.CredentialsRejectedException;
 import io.logpipe.ingest.protocol.Failures;
 import io.logpipe.ingest.protocol.PlainTextErrors;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Loki's errors: a plain-text reason with 400 for bad data (clients drop it), 401 without
@@ -31,15 +31,15 @@ class LokiErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
-		this.failures.unauthenticated(Protocol.LOKI, request);
+	ResponseEntity<String> unauthenticated(CredentialsRejectedException ex, HttpServletRequest request) {
+		this.failures.of(Protocol.LOKI, request, ex);
 		return PlainTextErrors.unauthenticated(ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<String> failed(IngestException ex, HttpServletRequest request) {
+	ResponseEntity<String> failed(ProblemException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.LOKI, request, ex);
-		return PlainTextErrors.failure(failure, failure.type().status());
+		return PlainTextErrors.failure(failure, failure.kind().status());
 	}
 
 }

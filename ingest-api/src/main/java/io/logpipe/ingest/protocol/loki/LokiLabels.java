@@ -3,8 +3,8 @@ package io.logpipe.ingest.protocol.loki;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Reads a stream's labels in the Prometheus label syntax the protobuf push carries:
@@ -86,8 +86,8 @@ final class LokiLabels {
 		return i;
 	}
 
-	private static IngestException invalid(String labels, String why) {
-		return new IngestException(ProblemType.MALFORMED_BODY, "invalid stream labels " + labels + ": " + why);
+	private static ProblemException invalid(String labels, String why) {
+		return new ProblemException(ProblemType.MALFORMED_BODY, "invalid stream labels " + labels + ": " + why);
 	}
 
 }

@@ -13,9 +13,9 @@ import com.github.loki4j.pkg.loki.protobuf.Push;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.logpipe.ingest.body.RequestBodyReader;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +41,7 @@ final class LokiPush {
 	/**
 	 * @param contentType the request's {@code Content-Type}, or {@code null}
 	 * @param contentEncoding the request's {@code Content-Encoding}, or {@code null}
-	 * @throws IngestException {@link ProblemType#MALFORMED_BODY} naming what does not
+	 * @throws ProblemException {@link ProblemType#MALFORMED_BODY} naming what does not
 	 * parse, or {@link ProblemType#BODY_TOO_LARGE} for a snappy block that decodes over
 	 * the body limit
 	 */
@@ -62,7 +62,7 @@ final class LokiPush {
 			request = Push.PushRequest.parseFrom(protobuf);
 		}
 		catch (InvalidProtocolBufferException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the snappy-decoded body is not a protobuf PushRequest: " + ex.getMessage(), ex);
 		}
 		List<ProtocolItem> items = new ArrayList<>();
@@ -155,8 +155,8 @@ final class LokiPush {
 		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
 	}
 
-	private static IngestException invalidJson(String detail) {
-		return new IngestException(ProblemType.MALFORMED_BODY, detail);
+	private static ProblemException invalidJson(String detail) {
+		return new ProblemException(ProblemType.MALFORMED_BODY, detail);
 	}
 
 }

@@ -7,8 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +37,7 @@ final class OtlpBody {
 	}
 
 	/**
-	 * @throws IngestException {@link ProblemType#MALFORMED_BODY} naming what does not
+	 * @throws ProblemException {@link ProblemType#MALFORMED_BODY} naming what does not
 	 * parse
 	 */
 	ExportLogsServiceRequest read(byte[] body, OtlpEncoding encoding) {
@@ -48,7 +48,7 @@ final class OtlpBody {
 			return ExportLogsServiceRequest.parseFrom(body);
 		}
 		catch (InvalidProtocolBufferException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the body is not a protobuf ExportLogsServiceRequest: " + ex.getMessage(), ex);
 		}
 	}
@@ -59,11 +59,11 @@ final class OtlpBody {
 			tree = this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the body is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (!(tree instanceof ObjectNode request)) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the body must be a JSON ExportLogsServiceRequest object");
 		}
 		for (JsonNode resourceLogs : either(request, "resourceLogs", "resource_logs")) {
@@ -81,7 +81,7 @@ final class OtlpBody {
 			JSON.merge(this.mapper.writeValueAsString(request), builder);
 		}
 		catch (InvalidProtocolBufferException | RuntimeException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY,
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
 					"the body is not an OTLP JSON ExportLogsServiceRequest: " + ex.getMessage(), ex);
 		}
 		return builder.build();
@@ -105,7 +105,7 @@ final class OtlpBody {
 				record.put(name, Base64.getEncoder().encodeToString(HexFormat.of().parseHex(id.asString())));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IngestException(ProblemType.MALFORMED_BODY,
+				throw new ProblemException(ProblemType.MALFORMED_BODY,
 						"'" + name + "' must be hex, as OTLP's JSON encoding writes it: '" + id.asString() + "'", ex);
 			}
 		}

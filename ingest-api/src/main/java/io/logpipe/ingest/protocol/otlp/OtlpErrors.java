@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.auth.UnauthenticatedException;
-import io.logpipe.ingest.problem.IngestException;
+import io.logpipe.ingest.auth.CredentialsRejectedException;
 import io.logpipe.ingest.protocol.Failures;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.RequestFailure;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * OTLP's errors, as the specification asks: the body is a {@code google.rpc.Status} in
@@ -52,20 +52,17 @@ class OtlpErrors {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> unauthenticated(UnauthenticatedException ex, HttpServletRequest request) {
-		this.failures.unauthenticated(Protocol.OTLP, request);
+	ResponseEntity<byte[]> unauthenticated(CredentialsRejectedException ex, HttpServletRequest request) {
+		this.failures.of(Protocol.OTLP, request, ex);
 		return status(HttpStatus.UNAUTHORIZED, request).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(body(HttpStatus.UNAUTHORIZED, ex.getMessage(), request));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> failed(IngestException ex, HttpServletRequest request) {
+	ResponseEntity<byte[]> failed(ProblemException ex, HttpServletRequest request) {
 		RequestFailure failure = this.failures.of(Protocol.OTLP, request, ex);
-		HttpStatus status = HttpStatus.valueOf(failure.type().status().value());
+		HttpStatus status = HttpStatus.valueOf(failure.kind().status().value());
 		ResponseEntity.BodyBuilder answer = status(status, request);
-		if (failure.retryAfterSeconds() > 0) {
-			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
-		}
 		failure.headers().forEach(answer::header);
 		return answer.body(body(status, failure.detail(), request));
 	}

@@ -16,10 +16,10 @@ import org.springframework.util.unit.DataSize;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolEvent;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,8 +84,8 @@ class GelfMessagesTests {
 	@Test
 	void refusesABodyThatIsNotGelfJson() {
 		assertThatThrownBy(() -> this.messages.read(bytes("[1]")))
-			.isInstanceOfSatisfying(IngestException.class,
-					(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.MALFORMED_BODY))
+			.isInstanceOfSatisfying(ProblemException.class,
+					(ex) -> assertThat(ex.kind()).isEqualTo(ProblemType.MALFORMED_BODY))
 			.hasMessageContaining("must be a JSON object");
 		assertThatThrownBy(() -> this.messages.read(bytes("{\"short_message\":"))).hasMessageContaining("not valid");
 		assertThatThrownBy(() -> this.messages.read(bytes("  "))).hasMessageContaining("no GELF message");

@@ -4,10 +4,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.logpipe.ingest.problem.IngestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logpipe.service.problem.ProblemException;
 
 class LokiLabelsTests {
 
@@ -32,11 +33,11 @@ class LokiLabelsTests {
 
 	@Test
 	void refusesWhatIsNotALabelSet() {
-		assertThatThrownBy(() -> LokiLabels.parse("job=\"x\"")).isInstanceOf(IngestException.class)
+		assertThatThrownBy(() -> LokiLabels.parse("job=\"x\"")).isInstanceOf(ProblemException.class)
 			.hasMessageContaining("enclosed in braces");
-		assertThatThrownBy(() -> LokiLabels.parse("{job=x}")).isInstanceOf(IngestException.class)
+		assertThatThrownBy(() -> LokiLabels.parse("{job=x}")).isInstanceOf(ProblemException.class)
 			.hasMessageContaining("must be quoted");
-		assertThatThrownBy(() -> LokiLabels.parse("{job=\"x}")).isInstanceOf(IngestException.class)
+		assertThatThrownBy(() -> LokiLabels.parse("{job=\"x}")).isInstanceOf(ProblemException.class)
 			.hasMessageContaining("not closed");
 	}
 

@@ -16,10 +16,10 @@ import org.springframework.util.unit.DataSize;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolEvent;
 import io.logpipe.ingest.protocol.ProtocolItem;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,13 +97,13 @@ class LokiPushTests {
 	void refusesTheFramedSnappyFormatAndATruncatedProtobuf() throws IOException {
 		byte[] framed = { (byte) 0xff, 0x06, 0x00, 0x00, 's', 'N', 'a', 'P', 'p', 'Y' };
 		assertThatThrownBy(() -> this.push.read(framed, "application/x-protobuf", null))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("snappy (block format)");
 
 		byte[] protobuf = protobuf().toByteArray();
 		byte[] truncated = Snappy.compress(Arrays.copyOf(protobuf, protobuf.length - 4));
 		assertThatThrownBy(() -> this.push.read(truncated, "application/x-protobuf", null))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("not a protobuf PushRequest");
 	}
 
@@ -111,8 +111,8 @@ class LokiPushTests {
 	void refusesASnappyBlockThatDecodesOverTheBodyLimit() throws IOException {
 		byte[] big = Snappy.compress(new byte[128 * 1024]);
 
-		assertThatThrownBy(() -> this.push.read(big, null, null)).isInstanceOfSatisfying(IngestException.class,
-				(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.BODY_TOO_LARGE));
+		assertThatThrownBy(() -> this.push.read(big, null, null)).isInstanceOfSatisfying(ProblemException.class,
+				(ex) -> assertThat(ex.kind()).isEqualTo(ProblemType.BODY_TOO_LARGE));
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import org.junit.jupiter.api.Test;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,8 +74,8 @@ class OtlpBodyTests {
 		byte[] protobuf = request("a message long enough to cut").toByteArray();
 
 		assertThatThrownBy(() -> this.body.read(Arrays.copyOf(protobuf, protobuf.length - 5), OtlpEncoding.PROTOBUF))
-			.isInstanceOfSatisfying(IngestException.class,
-					(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.MALFORMED_BODY))
+			.isInstanceOfSatisfying(ProblemException.class,
+					(ex) -> assertThat(ex.kind()).isEqualTo(ProblemType.MALFORMED_BODY))
 			.hasMessageContaining("not a protobuf ExportLogsServiceRequest");
 	}
 
@@ -86,22 +86,22 @@ class OtlpBodyTests {
 				""";
 
 		assertThatThrownBy(() -> this.body.read(json.getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("'traceId' must be hex");
 	}
 
 	@Test
 	void refusesJsonThatIsNotAnExportRequest() {
 		assertThatThrownBy(() -> this.body.read("[1,2]".getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("JSON ExportLogsServiceRequest");
 		assertThatThrownBy(
 				() -> this.body.read("{\"resourceLogs\":{".getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("not valid JSON");
 		assertThatThrownBy(() -> this.body
 			.read("{\"resourceLogs\":[{\"scopeLogs\":\"x\"}]}".getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON))
-			.isInstanceOf(IngestException.class)
+			.isInstanceOf(ProblemException.class)
 			.hasMessageContaining("not an OTLP JSON ExportLogsServiceRequest");
 	}
 

@@ -15,9 +15,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.protocol.ProtocolSlice;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -82,7 +82,7 @@ class OtlpControllerTests {
 
 	@Test
 	void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() {
-		willThrow(new IngestException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0")).given(this.publisher)
+		willThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0")).given(this.publisher)
 			.publish(anyList(), any());
 
 		MvcTestResult result = post(JSON.formatted("x"), "Bearer app-key");
