@@ -1,11 +1,7 @@
 package io.logpipe.ingest.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import io.logpipe.common.id.Sha256;
 
 /**
  * Finds the client an API key belongs to. The presented key is hashed and looked up by
@@ -52,7 +50,7 @@ public class ApiKeyAuthenticator {
 		// the same time and a prober cannot tell them apart.
 		AuthenticatedClient client = null;
 		for (String key : keys.isEmpty() ? List.of("") : keys) {
-			AuthenticatedClient found = this.clientsByKeyHash.get(sha256Hex(key));
+			AuthenticatedClient found = this.clientsByKeyHash.get(Sha256.hex(key));
 			if (client == null && !keys.isEmpty()) {
 				client = found;
 			}
@@ -64,16 +62,6 @@ public class ApiKeyAuthenticator {
 				: keys.isEmpty() ? CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME
 						: CredentialsRejectedException.Reason.UNKNOWN_KEY;
 		throw new CredentialsRejectedException(reason, accepted);
-	}
-
-	static String sha256Hex(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 }
