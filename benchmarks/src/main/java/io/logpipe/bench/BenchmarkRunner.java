@@ -124,13 +124,14 @@ public final class BenchmarkRunner {
 			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
 			this.kafka.createTopics(topics.toArray(String[]::new));
 
-			// The shipper protocols' events are routed to a topic of their own, so that the
+			// The shipper protocols' events are routed to a topic of their own, so that
+			// the
 			// parser's and the consumer's baselines read the native events only.
 			ServiceProcess ingest = start("ingest-api",
 					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,
 							"ingest.routing.rules[0].service", protocolsService(), "ingest.routing.rules[0].category",
-							"system", "ingest.auth.keys[0].sha256", Sha256.hex(this.apiKey), "ingest.auth.keys[0].tenant",
-							TENANT, "ingest.benchmark.noop-endpoint", "true"));
+							"system", "ingest.auth.keys[0].sha256", Sha256.hex(this.apiKey),
+							"ingest.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
 			measureIngest(ingest);
 			measureProtocols(ingest);
 			measureProducerBaseline(rawTopic, producerTopic);
