@@ -29,7 +29,7 @@ import static org.mockito.Mockito.verify;
 @WebMvcTest(OtlpController.class)
 @Import({ ProtocolSlice.class, OtlpErrors.class })
 @TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB", "ingest.kafka.retry-after=7s" })
+		"ingest.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB" })
 class OtlpControllerTests {
 
 	private static final String JSON = """
@@ -82,7 +82,9 @@ class OtlpControllerTests {
 
 	@Test
 	void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() {
-		willThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0")).given(this.publisher)
+		// As the publisher throws it.
+		willThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0").withRetryAfter(7))
+			.given(this.publisher)
 			.publish(anyList(), any());
 
 		MvcTestResult result = post(JSON.formatted("x"), "Bearer app-key");
