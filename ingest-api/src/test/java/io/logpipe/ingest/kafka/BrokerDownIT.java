@@ -16,6 +16,10 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import org.apache.hc.core5.http.Header;
+import de.siegmar.logbackgelf.CompressionMethod;
+import io.opentelemetry.exporter.internal.FailedExportException;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import org.apache.hc.core5.http.message.BasicHeader;
 
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.IngestClient;
+import io.logpipe.ingest.protocol.gelf.LogbackGelfClient;
+import io.logpipe.ingest.protocol.loki.Loki4jClient;
+import io.logpipe.ingest.protocol.otlp.OtelSdkClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Kafka goes away: ingest answers 503 with {@code Retry-After} and claims nothing, in
  * every protocol's own shape (the Elasticsearch Java client sees a 503, HEC a "Server is
- * busy"). This test runs its OWN broker, which it stops; the JVM's shared broker is never
- * touched.
+ * busy", the OpenTelemetry exporter, loki4j and logback-gelf a 503 they retry). This test
+ * runs its OWN broker, which it stops; the JVM's shared broker is never touched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
@@ -92,6 +99,51 @@ class BrokerDownIT {
 		assertThat(problem.has("accepted")).isFalse();
 		assertElasticsearchClientSees503();
 		assertSplunkHecAnswersServerBusy();
+		assertShipperClientsSee503();
+	}
+
+	/**
+	 * The OpenTelemetry SDK's exporter, loki4j and logback-gelf each report the 503 they
+	 * retry; the plain answers carry Retry-After.
+	 */
+	private void assertShipperClientsSee503() {
+		CompletableResultCode otlp = OtelSdkClient.export(this.port,
+				OtlpHttpLogRecordExporter.builder().setRetryPolicy(null), "app-key",
+				OtelSdkClient.records("down", "x"));
+		assertThat(otlp.isSuccess()).isFalse();
+		assertThat(otlp.getFailureThrowable()).isInstanceOfSatisfying(FailedExportException.HttpExportException.class,
+				(ex) -> assertThat(ex.getResponse().getStatusCode()).isEqualTo(503));
+		assertThat(Loki4jClient.push(this.port, "down", "app-key", true, (logger) -> logger.info("x")))
+			.anySatisfy((problem) -> assertThat(problem).contains("non-success status 503"));
+		assertThat(LogbackGelfClient.send(this.port, "down", "app-key", CompressionMethod.GZIP,
+				(logger) -> logger.info("x")))
+			.anySatisfy((problem) -> assertThat(problem).contains("Code: 503"));
+		for (String[] request : new String[][] { { "/loki/api/v1/push",
+				"{\"streams\":[{\"stream\":{\"job\":\"down\"},\"values\":[[\"1700000000000000000\",\"x\"]]}]}" },
+				{ "/gelf", "{\"host\":\"a\",\"short_message\":\"x\"}" } }) {
+			HttpResponse<String> response = post(request[0], request[1]);
+			assertThat(response.statusCode()).as(request[0]).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).as(request[0]).hasValue("7");
+		}
+	}
+
+	private HttpResponse<String> post(String path, String json) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer app-key")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The official client's view: the whole bulk failed with 503. */
