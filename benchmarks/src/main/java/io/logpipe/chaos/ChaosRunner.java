@@ -97,7 +97,14 @@ public final class ChaosRunner {
 		List<ScenarioResult> results = new ArrayList<>();
 		for (Scenario scenario : scenarios) {
 			log("scenario " + scenario.number() + " (" + scenario.key() + "): " + scenario.title());
-			ScenarioResult result = run(scenario);
+			ScenarioResult result;
+			try {
+				result = run(scenario);
+			}
+			catch (IOException | RuntimeException ex) {
+				result = new ScenarioResult(scenario.number() + "-" + scenario.key(), scenario.title(), 0, 0, 0, null,
+						0, 0, Map.of(), List.of(), List.of("the scenario could not run: " + ex));
+			}
 			log("  acked " + result.acked() + ", lost " + result.lost() + ", duplicated " + result.duplicated()
 					+ ", recovery_s " + result.recoverySeconds() + ", max_answer_ms " + result.maxAnswerMillis() + ": "
 					+ (result.passed() ? "pass" : "FAIL " + result.failures()));
@@ -133,7 +140,12 @@ public final class ChaosRunner {
 			}
 			RecoveryWatch recovery = RecoveryWatch.start(stored, load.acknowledgements(), context.endedAt());
 			Thread.sleep(this.mode.tail());
-			this.stack.up();
+			try {
+				this.stack.up();
+			}
+			catch (IllegalStateException ex) {
+				context.fail("the stack did not come back: " + ex.getMessage());
+			}
 			load.stop(this.mode.catchUp());
 			Acknowledgements acknowledgements = load.acknowledgements();
 			awaitStored(stored, acknowledgements.acknowledged());

@@ -21,6 +21,8 @@ final class LocalStack {
 
 	private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
 
+	private static final int UP_RUNS = 3;
+
 	private final Path stateDir;
 
 	private final Path logpipe;
@@ -71,10 +73,23 @@ final class LocalStack {
 
 	/**
 	 * Runs {@code logpipe up}: starts every component that does not run, then waits until
-	 * all are ready.
+	 * all are ready. A second and third run follow when one fails: {@code up} bounds its
+	 * waits (two minutes for Elasticsearch), which a loaded machine can outlast, and a
+	 * second run only waits on what already started.
 	 */
 	void up() throws IOException, InterruptedException {
 		Files.createDirectories(this.log.getParent());
+		int exit = -1;
+		for (int run = 0; run < UP_RUNS && exit != 0; run++) {
+			exit = runUp();
+		}
+		if (exit != 0) {
+			throw new IllegalStateException(
+					"'logpipe up' failed " + UP_RUNS + " times (exit " + exit + "); see " + this.log);
+		}
+	}
+
+	private int runUp() throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(this.logpipe.toString(), "up").redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		builder.environment().put("LOGPIPE_STATE_DIR", this.stateDir.toString());
@@ -83,9 +98,7 @@ final class LocalStack {
 			up.destroyForcibly();
 			throw new IllegalStateException("'logpipe up' did not finish within " + UP_TIMEOUT + "; see " + this.log);
 		}
-		if (up.exitValue() != 0) {
-			throw new IllegalStateException("'logpipe up' failed (exit " + up.exitValue() + "); see " + this.log);
-		}
+		return up.exitValue();
 	}
 
 	private ProcessHandle running(String component) {
