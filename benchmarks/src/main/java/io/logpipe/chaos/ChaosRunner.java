@@ -83,12 +83,15 @@ public final class ChaosRunner {
 			.stream()
 			.filter((scenario) -> only.isEmpty() || only.contains(scenario.number()))
 			.toList();
-		ChaosReport report = runner.run(scenarios);
-		report.write(stateDir);
+		ChaosReport report = runner.run(scenarios, stateDir);
 		System.exit(report.passed() ? 0 : 1);
 	}
 
-	private ChaosReport run(List<Scenario> scenarios) throws Exception {
+	/**
+	 * Runs the scenarios in order; the report is written after each, so a run cut short
+	 * still shows what it found.
+	 */
+	private ChaosReport run(List<Scenario> scenarios, Path reportDir) throws Exception {
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("mode", this.mode.name());
 		header.put("run", this.run);
@@ -109,9 +112,12 @@ public final class ChaosRunner {
 					+ ", recovery_s " + result.recoverySeconds() + ", max_answer_ms " + result.maxAnswerMillis() + ": "
 					+ (result.passed() ? "pass" : "FAIL " + result.failures()));
 			results.add(result);
+			new ChaosReport(header, results).write(reportDir);
 		}
 		header.put("finished", Instant.now().toString());
-		return new ChaosReport(header, results);
+		ChaosReport report = new ChaosReport(header, results);
+		report.write(reportDir);
+		return report;
 	}
 
 	private ScenarioResult run(Scenario scenario) throws Exception {
