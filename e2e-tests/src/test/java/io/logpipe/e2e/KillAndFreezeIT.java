@@ -5,14 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,9 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.logpipe.bench.ServiceProcess;
 import io.logpipe.common.codec.EventCodec;
+import io.logpipe.common.id.Sha256;
 import io.logpipe.common.topic.Topics;
+import io.logpipe.testsupport.ServiceProcess;
 import io.logpipe.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 
@@ -73,7 +70,7 @@ class KillAndFreezeIT {
 	static void startPipeline() throws Exception {
 		kafka = KafkaBrokerProcess.start(LOGS);
 		ServiceProcess ingest = start("ingest-api",
-				Map.of("ingest.auth.keys[0].sha256", sha256(API_KEY), "ingest.auth.keys[0].tenant", TENANT));
+				Map.of("ingest.auth.keys[0].sha256", Sha256.hex(API_KEY), "ingest.auth.keys[0].tenant", TENANT));
 		parser = start("parser-service", Map.of());
 		start("indexer-service", Map.of("spring.elasticsearch.uris", TestServers.elasticsearch().uri().toString()));
 		for (ServiceProcess service : services) {
@@ -216,11 +213,6 @@ class KillAndFreezeIT {
 			}
 		}
 		return copies;
-	}
-
-	private static String sha256(String value) throws NoSuchAlgorithmException {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -1,10 +1,6 @@
 package io.logpipe.ingest.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import io.logpipe.common.id.Sha256;
 
 /**
  * Finds the client an API key belongs to. The presented key is hashed and looked up by
@@ -47,18 +45,8 @@ public class ApiKeyAuthenticator {
 		// A missing key is hashed and looked up like an unknown one, so that the two take
 		// the same time and a prober cannot tell them apart.
 		String key = bearer ? authorizationHeader.substring(BEARER.length()).strip() : "";
-		AuthenticatedClient client = this.clientsByKeyHash.get(sha256Hex(key));
+		AuthenticatedClient client = this.clientsByKeyHash.get(Sha256.hex(key));
 		return (bearer && !key.isEmpty()) ? Optional.ofNullable(client) : Optional.empty();
-	}
-
-	static String sha256Hex(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 }
