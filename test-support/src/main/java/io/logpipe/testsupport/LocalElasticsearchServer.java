@@ -73,8 +73,8 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	private static final System.Logger logger = System.getLogger(LocalElasticsearchServer.class.getName());
 
 	/**
-	 * About ten seconds on a quiet machine; the bound is generous because a loaded
-	 * 2-core machine (several builds at once) was seen to need more than 90 s.
+	 * About ten seconds on a quiet machine; the bound is generous because a loaded 2-core
+	 * machine (several builds at once) was seen to need more than 90 s.
 	 */
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
 
