@@ -135,7 +135,8 @@ class KillAndFreezeIT {
 		assertStoredOnce(service, outcome);
 	}
 
-	private static void assertStoredOnce(String service, RetryingClient.Outcome outcome) {
+	private static void assertStoredOnce(String service, RetryingClient.Outcome outcome)
+			throws IOException, InterruptedException {
 		await("every acknowledged event stored").atMost(CATCH_UP)
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> count(service) >= outcome.ids().size());
