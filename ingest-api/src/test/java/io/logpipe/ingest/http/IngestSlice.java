@@ -37,7 +37,9 @@ import io.logpipe.ingest.protocol.Failures;
 @EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class, IngestLimitsProperties.class,
 		AdmissionProperties.class, RoutingProperties.class })
 @Import({ ApiKeyAuthenticator.class, KeyRateLimiter.class, InFlightBytes.class, RequestBodyReader.class,
-		CategoryRouter.class, EventBatchReader.class, IngestMetrics.class, Failures.class })
+		CategoryRouter.class, EventBatchReader.class, IngestMetrics.class,
+		// The protocols' error advice, which every @WebMvcTest loads, counts through it.
+		Failures.class })
 public class IngestSlice {
 
 	public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
