@@ -34,8 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * integ-test distribution the tests run accepts {@code lifecycle.data_retention} but has
  * no lifecycle service to apply it. When it runs, and what happens until it succeeds, is
  * {@link TemplateInstallation}'s job.
+ *
+ * <p>
+ * Its bean has a name of its own: {@code indexTemplates} is the readiness component
+ * ({@link IndexTemplatesHealth}) that operators and the readiness group already name.
  */
-@Component
+@Component("indexTemplateInstaller")
 class IndexTemplates {
 
 	static final String MAPPINGS = "logpipe-logs-mappings";
