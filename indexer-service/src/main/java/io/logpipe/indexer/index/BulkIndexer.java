@@ -36,10 +36,13 @@ public class BulkIndexer {
 
 	private final IndexingMetrics metrics;
 
-	public BulkIndexer(Rest5Client client, EventCodec codec, IndexingMetrics metrics) {
+	private final BulkWatchdog watchdog;
+
+	public BulkIndexer(Rest5Client client, EventCodec codec, IndexingMetrics metrics, BulkWatchdog watchdog) {
 		this.client = client;
 		this.json = codec.mapper();
 		this.metrics = metrics;
+		this.watchdog = watchdog;
 	}
 
 	/**
@@ -54,6 +57,7 @@ public class BulkIndexer {
 		request.setEntity(new ByteArrayEntity(body, NDJSON));
 		long sent = this.metrics.bulkSent(documents.size(), body.length);
 		List<BulkAnswer.Item> items;
+		long watched = this.watchdog.started();
 		try {
 			Response response = this.client.performRequest(request);
 			try (InputStream answer = response.getEntity().getContent()) {
@@ -68,6 +72,9 @@ public class BulkIndexer {
 			this.metrics.bulkAnswered(sent, false);
 			throw ex;
 		}
+		finally {
+			this.watchdog.finished(watched);
+		}
 		this.metrics.bulkAnswered(sent, true);
 		if (items.size() != documents.size()) {
 			throw new IOException("bulk answered " + items.size() + " items for " + documents.size() + " documents");
@@ -75,8 +82,8 @@ public class BulkIndexer {
 		List<ItemResult> results = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			BulkAnswer.Item item = items.get(i);
-			ItemResult result = new ItemResult(documents.get(i), ItemOutcome.ofStatus(item.status()), item.status(),
-					item.errorType(), item.errorReason());
+			ItemResult result = new ItemResult(documents.get(i), ItemOutcome.of(item.status(), item.errorType()),
+					item.status(), item.errorType(), item.errorReason());
 			this.metrics.outcome(result);
 			results.add(result);
 		}

@@ -14,7 +14,12 @@ public enum ItemOutcome {
 	 */
 	ALREADY_EXISTS,
 
-	/** 429 or 5xx: Elasticsearch is busy or failing; retry this item only. */
+	/**
+	 * 429 or 5xx: Elasticsearch is busy or failing; or a block on the index
+	 * ({@code cluster_block_exception}, 403 for a write block an operator set, 429 for
+	 * the block a disk flood-stage watermark sets): writes resume once it is lifted.
+	 * Retry this item only.
+	 */
 	RETRY,
 
 	/**
@@ -22,6 +27,16 @@ public enum ItemOutcome {
 	 * index-dlq.
 	 */
 	REJECTED;
+
+	/** A block on the index, whatever the status: an operator or the disk lifts it. */
+	static final String CLUSTER_BLOCK = "cluster_block_exception";
+
+	static ItemOutcome of(int status, String errorType) {
+		if (CLUSTER_BLOCK.equals(errorType)) {
+			return RETRY;
+		}
+		return ofStatus(status);
+	}
 
 	static ItemOutcome ofStatus(int status) {
 		if (status == 200 || status == 201) {

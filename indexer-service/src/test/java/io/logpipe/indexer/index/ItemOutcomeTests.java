@@ -14,4 +14,11 @@ class ItemOutcomeTests {
 		assertThat(ItemOutcome.ofStatus(status)).isEqualTo(outcome);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "403, cluster_block_exception, RETRY", "429, cluster_block_exception, RETRY",
+			"403, security_exception, REJECTED", "400, document_parsing_exception, REJECTED" })
+	void retriesEveryItemAnIndexBlockStopped(int status, String errorType, ItemOutcome outcome) {
+		assertThat(ItemOutcome.of(status, errorType)).isEqualTo(outcome);
+	}
+
 }

@@ -1,9 +1,9 @@
 package io.logpipe.ingest.auth;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,6 @@ public class ApiKeyAuthenticator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
 
-	private static final String BEARER = "Bearer ";
-
 	private final Map<String, AuthenticatedClient> clientsByKeyHash = new HashMap<>();
 
 	public ApiKeyAuthenticator(ApiKeyProperties properties) {
@@ -37,16 +35,33 @@ public class ApiKeyAuthenticator {
 	}
 
 	/**
-	 * The client of an {@code Authorization: Bearer <key>} header, if the key is known.
+	 * The client of an {@code Authorization} header in one of the accepted schemes.
+	 * @throws CredentialsRejectedException when there is no header, it uses another
+	 * scheme, or its key is unknown
 	 */
-	public Optional<AuthenticatedClient> authenticate(String authorizationHeader) {
-		boolean bearer = authorizationHeader != null
-				&& authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length());
+	public AuthenticatedClient authenticate(String authorizationHeader, List<CredentialScheme> accepted) {
+		String header = (authorizationHeader != null) ? authorizationHeader.strip() : "";
+		CredentialScheme scheme = accepted.stream()
+			.filter((candidate) -> candidate.matches(header))
+			.findFirst()
+			.orElse(null);
+		List<String> keys = (scheme != null) ? scheme.candidateKeys(header) : List.of();
 		// A missing key is hashed and looked up like an unknown one, so that the two take
 		// the same time and a prober cannot tell them apart.
-		String key = bearer ? authorizationHeader.substring(BEARER.length()).strip() : "";
-		AuthenticatedClient client = this.clientsByKeyHash.get(Sha256.hex(key));
-		return (bearer && !key.isEmpty()) ? Optional.ofNullable(client) : Optional.empty();
+		AuthenticatedClient client = null;
+		for (String key : keys.isEmpty() ? List.of("") : keys) {
+			AuthenticatedClient found = this.clientsByKeyHash.get(Sha256.hex(key));
+			if (client == null && !keys.isEmpty()) {
+				client = found;
+			}
+		}
+		if (client != null) {
+			return client;
+		}
+		CredentialsRejectedException.Reason reason = header.isEmpty() ? CredentialsRejectedException.Reason.MISSING
+				: keys.isEmpty() ? CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME
+						: CredentialsRejectedException.Reason.UNKNOWN_KEY;
+		throw new CredentialsRejectedException(reason, accepted);
 	}
 
 }
