@@ -120,6 +120,12 @@ final class AnswerShape {
 				differences.add(path + ": \"" + actual.asString() + "\" instead of \"" + shown.asString() + "\"");
 			}
 		}
+		else if (shown.isNumber()) {
+			// Counts, timings and sequence numbers vary; the ids arrays carry the counts.
+			if (shown.isIntegralNumber() != actual.isIntegralNumber()) {
+				differences.add(path + ": " + actual + " instead of a number like " + shown);
+			}
+		}
 		else if (!shown.equals(actual)) {
 			differences.add(path + ": " + actual + " instead of " + shown);
 		}

@@ -54,7 +54,9 @@ class PipelineEndToEndIT {
 
 	@AfterAll
 	static void stopPipeline() throws InterruptedException {
-		pipeline.close();
+		if (pipeline != null) {
+			pipeline.close();
+		}
 	}
 
 	@Test

@@ -70,7 +70,9 @@ class ReadmeExamplesIT {
 
 	@AfterAll
 	static void stopPipeline() throws InterruptedException {
-		pipeline.close();
+		if (pipeline != null) {
+			pipeline.close();
+		}
 	}
 
 	@Test

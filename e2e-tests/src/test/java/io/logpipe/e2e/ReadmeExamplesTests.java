@@ -49,7 +49,7 @@ class ReadmeExamplesTests {
 	}
 
 	@Test
-	void idsTimesAndIndexDatesMayDifferButNotMembersTextsOrCounts() {
+	void idsTimesNumbersAndIndexDatesMayDifferButNotMembersTextsOrElements() {
 		Answer shown = Answer.parse("{\"accepted\":1,\"ids\":[\"01a20086-4829-7a5d-a89a-344c8846ea9d\"],"
 				+ "\"at\":\"2026-11-22T00:52:21.083675375Z\",\"index\":\".ds-logs-a-default-2026.11.22-000001\"}");
 
@@ -58,9 +58,9 @@ class ReadmeExamplesTests {
 						+ "\"at\":\"2026-12-01T15:00:00Z\",\"index\":\".ds-logs-a-default-2026.12.01-000001\"}")))
 			.isEmpty();
 		assertThat(AnswerShape.differences(shown,
-				Answer.parse("{\"accepted\":2,\"ids\":[\"7abaecf8-7a23-54b4-97f3-8e8449d68288\"],"
+				Answer.parse("{\"accepted\":\"2\",\"ids\":[\"7abaecf8-7a23-54b4-97f3-8e8449d68288\"],"
 						+ "\"at\":\"2026-12-01T15:00:00Z\",\"index\":\".ds-logs-b-default-2026.12.01-000001\"}")))
-			.containsExactlyInAnyOrder("answer 1.accepted: 2 instead of 1",
+			.containsExactlyInAnyOrder("answer 1.accepted: STRING \"2\" instead of NUMBER",
 					"answer 1.index: \".ds-logs-b-default-2026.12.01-000001\" instead of \".ds-logs-a-default-2026.11.22-000001\"");
 		assertThat(AnswerShape.differences(shown, Answer.parse("{\"accepted\":1,\"ids\":[]}")))
 			.contains("answer 1.ids: 0 elements instead of 1");

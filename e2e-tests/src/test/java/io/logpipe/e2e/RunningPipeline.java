@@ -20,6 +20,12 @@ final class RunningPipeline implements AutoCloseable {
 	/** The project root, where the service jars and README.md are. */
 	static final Path PROJECT_ROOT = Path.of(System.getProperty("logpipe.project.root", ".."));
 
+	/**
+	 * Generous: on a loaded 2-core machine (several builds at once) a service was seen to
+	 * need 186 s from process start to started.
+	 */
+	private static final Duration READY_WITHIN = Duration.ofSeconds(300);
+
 	private final List<ServiceProcess> services = new ArrayList<>();
 
 	private final ServiceProcess ingest;
@@ -43,8 +49,14 @@ final class RunningPipeline implements AutoCloseable {
 		Map<String, String> indexer = new HashMap<>(indexerProperties);
 		indexer.put("spring.elasticsearch.uris", this.elasticsearch.toString());
 		this.indexer = start(logs, "indexer-service", indexer);
-		for (ServiceProcess service : this.services) {
-			service.awaitReady(Duration.ofSeconds(150));
+		try {
+			for (ServiceProcess service : this.services) {
+				service.awaitReady(READY_WITHIN);
+			}
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			close();
+			throw ex;
 		}
 	}
 
