@@ -2,6 +2,7 @@ package io.logpipe.indexer.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +14,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import io.logpipe.indexer.IndexerIntegrationTest;
+import io.logpipe.common.codec.EventCodec;
+import io.logpipe.common.metrics.LogCount;
 import io.logpipe.indexer.ElasticsearchQueries;
-
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * parser-service's per-minute counts on log-metrics become documents of
- * {@code metrics-logpipe.log_counts-<tenant>}, read tolerantly (unknown fields, epoch or
- * ISO times), once per (tenant, service, level, window) however often they are delivered;
- * an unusable record goes to index-dlq.
+ * parser-service's per-minute counts on log-metrics, encoded with the common codec,
+ * become documents of {@code metrics-logpipe.log_counts-<tenant>}, one per record however
+ * often it is delivered (each record is a partial count); a record that is not a usable
+ * {@link LogCount} (no tenant, no window) does not become a document.
  */
 @IndexerIntegrationTest(properties = { "indexer-it.name=metrics-it" })
 class LogMetricsIT {
@@ -34,22 +36,23 @@ class LogMetricsIT {
 
 	private static final String STREAM = "metrics-logpipe.log_counts-metricsit";
 
+	private static final Instant WINDOW = Instant.parse("2026-11-21T10:00:00Z");
+
 	private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(TestServers.elasticsearch().uri());
 
 	@Test
-	void indexesEveryPartialCountWhateverItsFormatSoAWindowSumsUp() {
-		// parser-service's shape (snake_case) and a camelCase one from a future or
-		// foreign producer.
-		String iso = """
-				{"tenant":"metricsit","service":"checkout","level":"ERROR","window_start":"2026-11-21T10:00:00Z",\
-				"window_end":"2026-11-21T10:01:00Z","count":42,"addedByANewerParser":true}""";
-		String epoch = """
-				{"tenant":"metricsit","service":"checkout","level":"INFO","windowStart":1795255200000,"count":7}""";
+	void indexesEveryPartialCountSoAWindowSumsUp() {
+		EventCodec codec = new EventCodec();
+		byte[] errorCount = codec
+			.encode(new LogCount(WINDOW, WINDOW, WINDOW.plusSeconds(60), "metricsit", "checkout", "ERROR", 42));
+		byte[] infoCount = codec
+			.encode(new LogCount(WINDOW, WINDOW, WINDOW.plusSeconds(60), "metricsit", "checkout", "INFO", 7));
+		byte[] unusable = "{\"service\":\"no tenant\"}".getBytes(StandardCharsets.UTF_8);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			for (String count : List.of(iso, epoch, iso, "{\"service\":\"no tenant\"}")) {
-				producer.send(new ProducerRecord<>(TOPIC, "metricsit", count.getBytes(StandardCharsets.UTF_8)));
+			for (byte[] count : List.of(errorCount, infoCount, errorCount, unusable)) {
+				producer.send(new ProducerRecord<>(TOPIC, "metricsit", count));
 			}
 			producer.flush();
 		}
