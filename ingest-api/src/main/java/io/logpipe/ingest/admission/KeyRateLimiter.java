@@ -12,10 +12,10 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
-import io.logpipe.ingest.auth.ApiKeyProperties;
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.ingest.problem.TooManyRequestsException;
+import io.logpipe.service.auth.ApiKeyProperties;
 
 /**
  * Per-key token buckets (Bucket4j, in memory: each replica limits on its own, so the
