@@ -97,6 +97,22 @@ final class Report {
 			.append(format(p99))
 			.append(" ms | | | p99 ≤ 2000 ms")
 			.append((p99 <= 2000) ? " met" : " **missed**")
+			.append(" |\n");
+		double searchP99 = number("search_p99_ms");
+		md.append("| search, 15 minutes, one word, newest 100 | p50 = ")
+			.append(format(number("search_p50_ms")))
+			.append(" ms, p99 = ")
+			.append(format(searchP99))
+			.append(" ms | | | p99 ≤ 300 ms")
+			.append((searchP99 <= 300) ? " met" : " **missed**")
+			.append(" |\n");
+		double tailP99 = number("tail_p99_ms");
+		md.append("| live tail, POST to event | p50 = ")
+			.append(format(number("tail_p50_ms")))
+			.append(" ms, p99 = ")
+			.append(format(tailP99))
+			.append(" ms | | | p99 ≤ 1000 ms")
+			.append((tailP99 <= 1000) ? " met" : " **missed**")
 			.append(" |\n\n");
 		md.append("| service | startup_ms | rss_mb (peak) | cpu_s_per_million |\n|---|---:|---:|---:|\n");
 		for (String service : SERVICES) {

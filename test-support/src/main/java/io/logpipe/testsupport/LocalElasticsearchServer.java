@@ -72,7 +72,13 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 
 	private static final System.Logger logger = System.getLogger(LocalElasticsearchServer.class.getName());
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+	/**
+	 * How long the node may take to reach yellow: 180 s by default, overridable with the
+	 * system property {@code logpipe.elasticsearch.startup-timeout-seconds}. On a 2-core
+	 * machine shared by several builds, a node was seen still bootstrapping after 90 s.
+	 */
+	private static final Duration STARTUP_TIMEOUT = Duration
+		.ofSeconds(Long.getLong("logpipe.elasticsearch.startup-timeout-seconds", 180));
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 

@@ -83,6 +83,11 @@ final class TailSubscriber implements Runnable {
 		}
 	}
 
+	/** Documents waiting for the reader. */
+	int queued() {
+		return this.queue.size();
+	}
+
 	void close() {
 		this.open = false;
 	}

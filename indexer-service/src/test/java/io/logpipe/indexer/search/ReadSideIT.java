@@ -12,8 +12,8 @@ import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;
 
 /**
- * The indexer on a random port with three tenants' keys, reading its own topic: the
- * search and tail tests share this one application context.
+ * The indexer on a random port with five tenants' keys, reading its own topic: the search
+ * and tail tests share this one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +23,11 @@ import io.logpipe.testsupport.RealKafka;
 		"logpipe.auth.keys[0].tenant=" + ReadSideIT.ACME, "logpipe.auth.keys[1].sha256=" + ReadSideIT.GLOBEX_KEY_SHA256,
 		"logpipe.auth.keys[1].tenant=" + ReadSideIT.GLOBEX,
 		"logpipe.auth.keys[2].sha256=" + ReadSideIT.EMPTY_KEY_SHA256, "logpipe.auth.keys[2].tenant=readempty",
-		"indexer.tail.max-per-tenant=2", "indexer.tail.queue-capacity=5", "indexer.tail.heartbeat=1s" })
+		"logpipe.auth.keys[3].sha256=" + ReadSideIT.TAIL_A_KEY_SHA256,
+		"logpipe.auth.keys[3].tenant=" + ReadSideIT.TAIL_A,
+		"logpipe.auth.keys[4].sha256=" + ReadSideIT.TAIL_B_KEY_SHA256,
+		"logpipe.auth.keys[4].tenant=" + ReadSideIT.TAIL_B, "indexer.tail.max-per-tenant=2",
+		"indexer.tail.queue-capacity=5", "indexer.tail.heartbeat=1s" })
 @RealKafka
 @RealElasticsearch
 public @interface ReadSideIT {
@@ -45,5 +49,20 @@ public @interface ReadSideIT {
 	String EMPTY_KEY = "empty-key";
 
 	String EMPTY_KEY_SHA256 = "9bf0c74a551ed61c6f4222ae3dac39b66b4ef1bbb9e1c4162001d440285d5c26";
+
+	/**
+	 * The tail tests' tenants, apart from the search tests' so that counts stay exact.
+	 */
+	String TAIL_A = "tailacme";
+
+	String TAIL_B = "tailglobex";
+
+	String TAIL_A_KEY = "tail-a-key";
+
+	String TAIL_A_KEY_SHA256 = "ece8004b6e48206323a55b33ec4adec803433aaece95368fbef519fe0bd64ad5";
+
+	String TAIL_B_KEY = "tail-b-key";
+
+	String TAIL_B_KEY_SHA256 = "270e31151730296ffde35e699e8f58a17d9d00791329623b84537b67e3ba8557";
 
 }

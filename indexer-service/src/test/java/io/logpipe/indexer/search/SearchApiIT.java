@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +36,8 @@ import static org.awaitility.Awaitility.await;
  * Elasticsearch cannot parse and bounds that are exceeded are 400s that say why.
  */
 @ReadSideIT
+@TestInstance(Lifecycle.PER_CLASS) // the documents are indexed once, by the running
+									// indexer
 class SearchApiIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -53,7 +57,7 @@ class SearchApiIT {
 	private int port;
 
 	@BeforeAll
-	static void indexDocuments() {
+	void indexDocuments() {
 		List<ObjectNode> documents = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
 			// one document every 10 s, i = 0 the newest
