@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -16,6 +14,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.elasticsearch.UncategorizedElasticsearchException;
@@ -29,6 +30,7 @@ import org.springframework.data.elasticsearch.core.document.Document;
 import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.stereotype.Component;
 
+import io.logpipe.common.codec.EventCodec;
 import io.logpipe.indexer.bulk.DataStreamNames;
 
 /**
@@ -60,9 +62,12 @@ class LogSearch {
 
 	private final SearchProperties properties;
 
-	LogSearch(ElasticsearchOperations operations, SearchProperties properties) {
+	private final ObjectMapper json;
+
+	LogSearch(ElasticsearchOperations operations, SearchProperties properties, EventCodec codec) {
 		this.operations = operations;
 		this.properties = properties;
+		this.json = codec.mapper();
 	}
 
 	SearchResult search(SearchRequest request) {
@@ -177,27 +182,39 @@ class LogSearch {
 	 * Elasticsearch refused the search: a 4xx is the query's fault (it cannot be parsed,
 	 * or uses a leading wildcard) and says why; anything else is Elasticsearch's.
 	 */
-	private static SearchException refused(UncategorizedElasticsearchException ex) {
+	private SearchException refused(UncategorizedElasticsearchException ex) {
 		Integer status = ex.getStatusCode();
-		if (status != null && status >= 400 && status < 500 && ex.getCause() instanceof ElasticsearchException es) {
+		if (status != null && status >= 400 && status < 500) {
 			return new SearchException(SearchProblem.INVALID_QUERY,
-					"Elasticsearch cannot run the query: " + reason(es.error()), ex);
+					"Elasticsearch cannot run the query: " + reason(ex.getResponseBody()), ex);
 		}
 		return new SearchException(SearchProblem.ELASTICSEARCH_UNAVAILABLE,
 				"Elasticsearch failed the search (status " + status + ")", ex);
 	}
 
-	/** The root cause's reason and, when deeper, the innermost cause's. */
-	static String reason(ErrorCause error) {
-		ErrorCause root = error.rootCause().isEmpty() ? error : error.rootCause().get(0);
-		ErrorCause innermost = error;
-		while (innermost.causedBy() != null) {
-			innermost = innermost.causedBy();
+	/**
+	 * What an Elasticsearch error answer says went wrong: the root cause's reason and,
+	 * when a shard failure has a deeper cause (where Elasticsearch puts the parser's own
+	 * message), the innermost one's.
+	 */
+	String reason(String errorAnswer) {
+		JsonNode error;
+		try {
+			error = this.json.readTree((errorAnswer != null) ? errorAnswer : "{}").path("error");
 		}
-		String rootReason = String.valueOf(root.reason());
-		String innerReason = innermost.reason();
-		return (innermost == error || innerReason == null || rootReason.contains(innerReason)) ? rootReason
-				: rootReason + ": " + innerReason;
+		catch (JacksonException unreadable) {
+			return "(its answer could not be read)";
+		}
+		String root = error.at("/root_cause/0/reason").asString(error.path("reason").asString("no reason given"));
+		JsonNode cause = error.at("/failed_shards/0/reason");
+		if (cause.isMissingNode()) {
+			cause = error;
+		}
+		while (cause.has("caused_by")) {
+			cause = cause.get("caused_by");
+		}
+		String innermost = cause.path("reason").asString("");
+		return (innermost.isEmpty() || root.contains(innermost)) ? root : root + ": " + innermost;
 	}
 
 }
