@@ -15,6 +15,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.logpipe.testsupport.ServiceProcess;
+
 /**
  * The read side's latencies, as a user sees them: the search API over the run's
  * documents, and the time from POSTing an event to ingest-api until it arrives on an open

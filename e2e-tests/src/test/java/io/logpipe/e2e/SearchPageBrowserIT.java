@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +32,8 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.logpipe.bench.ServiceProcess;
+import io.logpipe.common.id.Sha256;
+import io.logpipe.testsupport.ServiceProcess;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +74,8 @@ class SearchPageBrowserIT {
 		assumeThat(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM))
 			.as("Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)")
 			.isTrue();
-		Map<String, String> keys = Map.of("logpipe.auth.keys[0].sha256", sha256(KEY), "logpipe.auth.keys[0].tenant",
-				"browser", "logpipe.auth.keys[1].sha256", sha256(OTHER_KEY), "logpipe.auth.keys[1].tenant",
+		Map<String, String> keys = Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(KEY), "logpipe.auth.keys[0].tenant",
+				"browser", "logpipe.auth.keys[1].sha256", Sha256.hex(OTHER_KEY), "logpipe.auth.keys[1].tenant",
 				"browserother");
 		ingest = start("ingest-api", keys);
 		start("parser-service", Map.of());
@@ -195,11 +193,6 @@ class SearchPageBrowserIT {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode answer = json.readTree(response.body());
 		return answer.get("total").asLong();
-	}
-
-	private static String sha256(String value) throws NoSuchAlgorithmException {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

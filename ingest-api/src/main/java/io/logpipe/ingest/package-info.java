@@ -18,8 +18,8 @@
  * </tr>
  * <tr>
  * <td>{@code http}</td>
- * <td>the {@code /api/v1/logs} endpoint, the one place errors become problem details, and
- * the OpenAPI document</td>
+ * <td>the {@code /api/v1/logs} endpoint, the advice that answers every ingest endpoint's
+ * errors as problem details and counts them, and the OpenAPI document</td>
  * </tr>
  * <tr>
  * <td>{@code body}</td>
@@ -28,13 +28,15 @@
  * </tr>
  * <tr>
  * <td>{@code event}</td>
- * <td>splitting a body (JSON, NDJSON, text lines) into events and each event into a
- * {@link io.logpipe.common.event.RawLogRecord}, or a rejection with its reason; routing
- * rules</td>
+ * <td>reading a body into records ({@code EventBatchReader}): splitting it (JSON, NDJSON,
+ * text lines) into events, checking each against the event limits, mapping it to a
+ * {@link io.logpipe.common.event.RawLogRecord} or a rejection with its reason, and
+ * choosing its category (routing rules)</td>
  * </tr>
  * <tr>
  * <td>{@code problem}</td>
- * <td>the problem types and the exceptions that carry them</td>
+ * <td>ingest's problem types ({@code ProblemType}), thrown as service-support's
+ * {@code ProblemException}; depends on no other ingest package</td>
  * </tr>
  * <tr>
  * <td>{@code metrics}</td>

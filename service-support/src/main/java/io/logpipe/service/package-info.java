@@ -23,8 +23,12 @@
  * </tr>
  * <tr>
  * <td>{@code problem}</td>
- * <td>{@code ProblemKind}: the {@code urn:logpipe:problem:*} problem types every HTTP API
- * answers errors with</td>
+ * <td>the one problem-details type of the suite: {@code ProblemKind} (the
+ * {@code urn:logpipe:problem:*} types each service lists in an enum),
+ * {@code ProblemException} (a kind, a detail, extra members and headers;
+ * {@code UnauthenticatedException} adds the {@code Bearer} challenge) and
+ * {@code ProblemResponses}, the handler each service's {@code @RestControllerAdvice}
+ * extends</td>
  * </tr>
  * </table>
  *

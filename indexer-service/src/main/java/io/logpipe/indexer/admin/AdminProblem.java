@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 
 import io.logpipe.service.problem.ProblemKind;
 
-/** The stable problem types of the admin endpoints (RFC 9457 {@code type}). */
+/**
+ * The stable problem types of the admin endpoints (RFC 9457 {@code type}), thrown as
+ * {@link io.logpipe.service.problem.ProblemException}.
+ */
 enum AdminProblem implements ProblemKind {
 
 	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Admin token required"),

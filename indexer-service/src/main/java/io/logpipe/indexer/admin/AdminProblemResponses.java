@@ -1,30 +1,26 @@
 package io.logpipe.indexer.admin;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The one place where admin failures become RFC 9457 problem details. */
+import io.logpipe.service.problem.ProblemException;
+import io.logpipe.service.problem.ProblemResponses;
+
+/**
+ * Admin failures as problem details (the suite's {@link ProblemResponses}), scoped to the
+ * admin controller so that the rest of the indexer keeps Spring's defaults. A body that
+ * is not a replay request is an admin problem too, with the usage in its detail.
+ */
 @RestControllerAdvice(assignableTypes = ReplayController.class)
-class AdminProblemResponses {
+class AdminProblemResponses extends ProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return adminFailure(new AdminException(AdminProblem.INVALID_REPLAY,
+		return problem(new ProblemException(AdminProblem.INVALID_REPLAY,
 				"the body is not a replay request: " + ReplayController.USAGE, ex));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> adminFailure(AdminException ex) {
-		ProblemDetail problem = ex.problem().problem(ex.getMessage());
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.problem().status());
-		if (ex.problem() == AdminProblem.UNAUTHENTICATED) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		return response.body(problem);
 	}
 
 }

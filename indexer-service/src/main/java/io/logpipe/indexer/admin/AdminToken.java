@@ -1,8 +1,6 @@
 package io.logpipe.indexer.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -12,6 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+
+import io.logpipe.common.id.Sha256;
+import io.logpipe.service.problem.ProblemException;
+import io.logpipe.service.problem.UnauthenticatedException;
 
 /**
  * Guards {@code /admin/**}: checks the {@code Authorization: Bearer <token>} header
@@ -37,30 +39,22 @@ class AdminToken implements HandlerInterceptor {
 	}
 
 	/**
-	 * @throws AdminException 401 without a bearer token, 403 when it does not match or no
-	 * token is configured
+	 * @throws ProblemException 401 ({@link UnauthenticatedException}) without a bearer
+	 * token, 403 when it does not match or no token is configured
 	 */
 	void check(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				|| authorization.length() == BEARER.length()) {
-			throw new AdminException(AdminProblem.UNAUTHENTICATED, "send Authorization: Bearer <admin token>");
+			throw new UnauthenticatedException(AdminProblem.UNAUTHENTICATED,
+					"send Authorization: Bearer <admin token>");
 		}
 		if (this.expectedHash == null) {
-			throw new AdminException(AdminProblem.FORBIDDEN,
+			throw new ProblemException(AdminProblem.FORBIDDEN,
 					"the admin endpoints are disabled: indexer.admin.token-sha256 is not set");
 		}
-		byte[] hash = sha256(authorization.substring(BEARER.length()).trim());
+		byte[] hash = Sha256.digest(authorization.substring(BEARER.length()).trim());
 		if (!MessageDigest.isEqual(hash, this.expectedHash)) {
-			throw new AdminException(AdminProblem.FORBIDDEN, "the admin token is not valid");
-		}
-	}
-
-	private static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
+			throw new ProblemException(AdminProblem.FORBIDDEN, "the admin token is not valid");
 		}
 	}
 

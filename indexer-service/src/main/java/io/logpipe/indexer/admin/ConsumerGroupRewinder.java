@@ -23,6 +23,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import io.logpipe.service.problem.ProblemException;
+
 /**
  * Rewinds the consumer group of the listener that reads a topic to the first offset of
  * each partition at or after a timestamp ({@code offsetsForTimes}): stops the listener
@@ -65,7 +67,7 @@ class ConsumerGroupRewinder {
 			.filter((candidate) -> candidate.getContainerProperties().getTopics() != null
 					&& List.of(candidate.getContainerProperties().getTopics()).contains(topic))
 			.findFirst()
-			.orElseThrow(() -> new AdminException(AdminProblem.INVALID_REPLAY,
+			.orElseThrow(() -> new ProblemException(AdminProblem.INVALID_REPLAY,
 					"the indexer does not consume the topic '" + topic + "'"));
 		String group = container.getGroupId();
 		// Every listener of this indexer in the group must leave it (parsed-logs and
@@ -86,18 +88,18 @@ class ConsumerGroupRewinder {
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof GroupNotEmptyException) {
-				throw new AdminException(AdminProblem.GROUP_NOT_EMPTY, "consumer group '" + group
+				throw new ProblemException(AdminProblem.GROUP_NOT_EMPTY, "consumer group '" + group
 						+ "' has other members; stop the other indexer replicas for a replay", ex.getCause());
 			}
-			throw new AdminException(AdminProblem.KAFKA_UNAVAILABLE, "Kafka failed: " + ex.getCause(), ex.getCause());
+			throw new ProblemException(AdminProblem.KAFKA_UNAVAILABLE, "Kafka failed: " + ex.getCause(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new AdminException(AdminProblem.KAFKA_UNAVAILABLE,
+			throw new ProblemException(AdminProblem.KAFKA_UNAVAILABLE,
 					"Kafka did not answer within " + this.properties.timeout(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AdminException(AdminProblem.KAFKA_UNAVAILABLE, "interrupted", ex);
+			throw new ProblemException(AdminProblem.KAFKA_UNAVAILABLE, "interrupted", ex);
 		}
 		finally {
 			running.forEach(MessageListenerContainer::start);

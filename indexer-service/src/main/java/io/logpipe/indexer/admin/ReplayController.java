@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.logpipe.service.problem.ProblemException;
+
 /**
  * {@code POST /admin/replay}: re-index a topic from a timestamp, after fixing a mapping
  * or a parser. Documents keep their {@code _id}, so those still in the data stream's
@@ -44,7 +46,7 @@ class ReplayController {
 	@PostMapping(path = "/admin/replay", produces = "application/json")
 	ReplayResponse replay(@RequestBody(required = false) ReplayRequest request) {
 		if (request == null || request.topic() == null || request.topic().isBlank() || request.from() == null) {
-			throw new AdminException(AdminProblem.INVALID_REPLAY, USAGE);
+			throw new ProblemException(AdminProblem.INVALID_REPLAY, USAGE);
 		}
 		ConsumerGroupRewinder.Rewound rewound = this.rewinder.rewind(request.topic(), request.from());
 		return new ReplayResponse(request.topic(), request.from(), rewound.group(), rewound.offsets());

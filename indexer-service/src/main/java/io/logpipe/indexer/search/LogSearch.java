@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.indexer.bulk.DataStreamNames;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Runs a tenant's search on Elasticsearch through spring-data-elasticsearch's
@@ -82,7 +83,7 @@ class LogSearch {
 			throw refused(ex);
 		}
 		catch (DataAccessException ex) {
-			throw new SearchException(SearchProblem.ELASTICSEARCH_UNAVAILABLE,
+			throw new ProblemException(SearchProblem.ELASTICSEARCH_UNAVAILABLE,
 					"Elasticsearch did not answer the search: " + ex.getMostSpecificCause().getMessage(), ex);
 		}
 		List<Map<String, Object>> documents = new ArrayList<>(hits.getSearchHits().size());
@@ -182,13 +183,13 @@ class LogSearch {
 	 * Elasticsearch refused the search: a 4xx is the query's fault (it cannot be parsed,
 	 * or uses a leading wildcard) and says why; anything else is Elasticsearch's.
 	 */
-	private SearchException refused(UncategorizedElasticsearchException ex) {
+	private ProblemException refused(UncategorizedElasticsearchException ex) {
 		Integer status = ex.getStatusCode();
 		if (status != null && status >= 400 && status < 500) {
-			return new SearchException(SearchProblem.INVALID_QUERY,
+			return new ProblemException(SearchProblem.INVALID_QUERY,
 					"Elasticsearch cannot run the query: " + reason(ex.getResponseBody()), ex);
 		}
-		return new SearchException(SearchProblem.ELASTICSEARCH_UNAVAILABLE,
+		return new ProblemException(SearchProblem.ELASTICSEARCH_UNAVAILABLE,
 				"Elasticsearch failed the search (status " + status + ")", ex);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * {@code GET /api/v1/search}: a tenant's documents in a time range, newest first, with
@@ -52,7 +53,7 @@ class SearchController {
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new SearchException(SearchProblem.INVALID_PARAMETER,
+		throw new ProblemException(SearchProblem.INVALID_PARAMETER,
 				"'size' is '" + size + "': expected 1 to " + this.properties.maxSize() + " (indexer.search.max-size)");
 	}
 

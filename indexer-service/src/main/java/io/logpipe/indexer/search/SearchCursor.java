@@ -3,6 +3,7 @@ package io.logpipe.indexer.search;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * The {@code next} cursor of a page: the sort values ({@code @timestamp} in epoch
@@ -26,7 +27,7 @@ record SearchCursor(long timestampMillis, String eventId) {
 	}
 
 	/**
-	 * @throws SearchException 400 when {@code text} is not a cursor this API gave out
+	 * @throws ProblemException 400 when {@code text} is not a cursor this API gave out
 	 */
 	static SearchCursor decode(String text) {
 		try {
@@ -39,7 +40,7 @@ record SearchCursor(long timestampMillis, String eventId) {
 		catch (IllegalArgumentException ex) {
 			// NumberFormatException too: answered below
 		}
-		throw new SearchException(SearchProblem.INVALID_PARAMETER,
+		throw new ProblemException(SearchProblem.INVALID_PARAMETER,
 				"'cursor' is not a cursor of this API: pass the 'next' of the previous page as it was");
 	}
 

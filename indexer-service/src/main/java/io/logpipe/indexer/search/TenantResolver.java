@@ -8,6 +8,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.logpipe.service.auth.ApiKeyRegistry;
+import io.logpipe.service.problem.UnauthenticatedException;
 
 /**
  * Gives a handler the {@link Tenant} of the request's {@code Authorization: Bearer <key>}
@@ -37,7 +38,7 @@ class TenantResolver implements HandlerMethodArgumentResolver {
 		String key = bearer ? authorization.substring(BEARER.length()).strip() : "";
 		return this.keys.authenticate(key)
 			.map((found) -> new Tenant(found.tenant()))
-			.orElseThrow(() -> new SearchException(SearchProblem.UNAUTHENTICATED,
+			.orElseThrow(() -> new UnauthenticatedException(SearchProblem.UNAUTHENTICATED,
 					"a valid API key is required: Authorization: Bearer <key>"));
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * The {@code [from, to]} range of a search, from the request's {@code from} and
@@ -20,18 +21,18 @@ public record TimeRange(Instant from, Instant to) {
 	private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})(s|m|h|d)");
 
 	/**
-	 * @throws SearchException 400 when a bound cannot be read, {@code from} is after
+	 * @throws ProblemException 400 when a bound cannot be read, {@code from} is after
 	 * {@code to}, or the range is wider than {@code maxRange}
 	 */
 	public static TimeRange of(String from, String to, Instant now, Duration defaultRange, Duration maxRange) {
 		Instant end = (to == null || to.isBlank()) ? now : instant("to", to, now);
 		Instant start = (from == null || from.isBlank()) ? end.minus(defaultRange) : instant("from", from, now);
 		if (start.isAfter(end)) {
-			throw new SearchException(SearchProblem.INVALID_PARAMETER,
+			throw new ProblemException(SearchProblem.INVALID_PARAMETER,
 					"'from' (" + start + ") is after 'to' (" + end + ")");
 		}
 		if (Duration.between(start, end).compareTo(maxRange) > 0) {
-			throw new SearchException(SearchProblem.RANGE_TOO_WIDE,
+			throw new ProblemException(SearchProblem.RANGE_TOO_WIDE,
 					"the range " + start + " to " + end + " is wider than the "
 							+ maxRange.toString().substring(2).toLowerCase()
 							+ " a search may cover (indexer.search.max-range): narrow 'from' and 'to'");
@@ -59,7 +60,7 @@ public record TimeRange(Instant from, Instant to) {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new SearchException(SearchProblem.INVALID_PARAMETER, "'" + name + "' is '" + value
+			throw new ProblemException(SearchProblem.INVALID_PARAMETER, "'" + name + "' is '" + value
 					+ "': expected now, a time ago like 15m, 2h, 7d, or an instant like 2026-11-21T10:00:00Z");
 		}
 	}

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.logpipe.indexer.search.LogFilter;
-import io.logpipe.indexer.search.SearchException;
 import io.logpipe.indexer.search.SearchProblem;
 import io.logpipe.indexer.search.Tenant;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * {@code GET /api/v1/tail}: the tenant's new documents as Server-Sent Events, from now
@@ -45,8 +45,9 @@ class TailController {
 			@RequestParam(required = false) String host,
 			@RequestParam(name = "trace_id", required = false) String traceId) {
 		if (!this.tail.isLive()) {
-			throw new SearchException(SearchProblem.TAIL_UNAVAILABLE,
-					"the live tail is not reading parsed-logs yet (the topic may not exist yet); retry shortly");
+			throw new ProblemException(SearchProblem.TAIL_UNAVAILABLE,
+					"the live tail is not reading parsed-logs yet (the topic may not exist yet); retry shortly")
+				.withRetryAfter(TailHub.RETRY_AFTER_SECONDS);
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.maxDuration().toMillis());
 		TailSubscriber subscriber = new TailSubscriber(tenant, LogFilter.of(service, level, host, traceId),

@@ -12,9 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.indexer.search.SearchException;
 import io.logpipe.indexer.search.SearchProblem;
 import io.logpipe.indexer.search.Tenant;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * The open tails of this instance, by tenant, and the fan-out of each parsed document to
@@ -28,6 +28,9 @@ import io.logpipe.indexer.search.Tenant;
  */
 @Component
 class TailHub {
+
+	/** How soon a refused tail may try again. */
+	static final long RETRY_AFTER_SECONDS = 5;
 
 	private final Map<String, List<TailSubscriber>> byTenant = new ConcurrentHashMap<>();
 
@@ -44,18 +47,22 @@ class TailHub {
 
 	/**
 	 * Registers a tail.
-	 * @throws SearchException 429 when the tenant or this instance is at its limit
+	 * @throws ProblemException 429 when the tenant or this instance is at its limit
 	 */
 	synchronized void open(TailSubscriber subscriber) {
 		String tenant = subscriber.tenant().id();
 		List<TailSubscriber> tenantTails = this.byTenant.getOrDefault(tenant, List.of());
 		if (tenantTails.size() >= this.properties.maxPerTenant()) {
-			throw new SearchException(SearchProblem.TOO_MANY_TAILS, "tenant '" + tenant + "' has " + tenantTails.size()
-					+ " live tails open, the most allowed (indexer.tail.max-per-tenant)");
+			throw new ProblemException(SearchProblem.TOO_MANY_TAILS,
+					"tenant '" + tenant + "' has " + tenantTails.size()
+							+ " live tails open, the most allowed (indexer.tail.max-per-tenant)")
+				.withRetryAfter(RETRY_AFTER_SECONDS);
 		}
 		if (this.open >= this.properties.maxPerInstance()) {
-			throw new SearchException(SearchProblem.TOO_MANY_TAILS, "this indexer instance has " + this.open
-					+ " live tails open, the most allowed" + " (indexer.tail.max-per-instance); retry later");
+			throw new ProblemException(SearchProblem.TOO_MANY_TAILS,
+					"this indexer instance has " + this.open
+							+ " live tails open, the most allowed (indexer.tail.max-per-instance); retry later")
+				.withRetryAfter(RETRY_AFTER_SECONDS);
 		}
 		this.byTenant.computeIfAbsent(tenant, (t) -> new CopyOnWriteArrayList<>()).add(subscriber);
 		this.open++;

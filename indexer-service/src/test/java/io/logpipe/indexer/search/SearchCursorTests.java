@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.logpipe.service.problem.ProblemException;
 
 class SearchCursorTests {
 
@@ -22,9 +23,9 @@ class SearchCursorTests {
 	@Test
 	void refusesWhatIsNotACursor() {
 		for (String text : List.of("not base64!", "bm9wZQ", "OmlkLW9ubHk", "eDppZA")) {
-			assertThatExceptionOfType(SearchException.class).as(text)
+			assertThatExceptionOfType(ProblemException.class).as(text)
 				.isThrownBy(() -> SearchCursor.decode(text))
-				.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(SearchProblem.INVALID_PARAMETER));
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(SearchProblem.INVALID_PARAMETER));
 		}
 	}
 

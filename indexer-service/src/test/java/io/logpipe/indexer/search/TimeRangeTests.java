@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.logpipe.service.problem.ProblemException;
 
 class TimeRangeTests {
 
@@ -40,18 +41,18 @@ class TimeRangeTests {
 
 	@Test
 	void refusesARangeWiderThanTheMaximum() {
-		assertThatExceptionOfType(SearchException.class).isThrownBy(() -> TimeRange.of("8d", null, NOW, DEFAULT, MAX))
-			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(SearchProblem.RANGE_TOO_WIDE))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> TimeRange.of("8d", null, NOW, DEFAULT, MAX))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(SearchProblem.RANGE_TOO_WIDE))
 			.withMessageContaining("indexer.search.max-range");
 	}
 
 	@Test
 	void refusesUnreadableAndReversedBounds() {
-		assertThatExceptionOfType(SearchException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> TimeRange.of("yesterday", null, NOW, DEFAULT, MAX))
-			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(SearchProblem.INVALID_PARAMETER))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(SearchProblem.INVALID_PARAMETER))
 			.withMessageContaining("'from' is 'yesterday'");
-		assertThatExceptionOfType(SearchException.class).isThrownBy(() -> TimeRange.of("now", "1h", NOW, DEFAULT, MAX))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> TimeRange.of("now", "1h", NOW, DEFAULT, MAX))
 			.withMessageContaining("is after");
 	}
 

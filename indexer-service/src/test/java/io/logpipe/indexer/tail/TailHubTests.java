@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.indexer.search.LogFilter;
-import io.logpipe.indexer.search.SearchException;
 import io.logpipe.indexer.search.SearchProblem;
 import io.logpipe.indexer.search.Tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.logpipe.service.problem.ProblemException;
 
 class TailHubTests {
 
@@ -23,13 +23,13 @@ class TailHubTests {
 	void limitsTailsPerTenantAndPerInstance() {
 		this.hub.open(tail("acme", null));
 		this.hub.open(tail("acme", null));
-		assertThatExceptionOfType(SearchException.class).isThrownBy(() -> this.hub.open(tail("acme", null)))
-			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(SearchProblem.TOO_MANY_TAILS))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.hub.open(tail("acme", null)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(SearchProblem.TOO_MANY_TAILS))
 			.withMessageContaining("indexer.tail.max-per-tenant");
 
 		TailSubscriber globex = tail("globex", null);
 		this.hub.open(globex);
-		assertThatExceptionOfType(SearchException.class).isThrownBy(() -> this.hub.open(tail("initech", null)))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.hub.open(tail("initech", null)))
 			.withMessageContaining("indexer.tail.max-per-instance");
 
 		this.hub.close(globex);

@@ -1,12 +1,11 @@
 package io.logpipe.ingest.admission;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
 import io.logpipe.ingest.problem.ProblemType;
-import io.logpipe.ingest.problem.TooManyRequestsException;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Caps the bytes of all requests in flight together. A request reserves its declared
@@ -32,7 +31,8 @@ public class InFlightBytes {
 
 	/**
 	 * Reserves {@code bytes} (0 when the length is unknown).
-	 * @throws TooManyRequestsException when the cap would be passed
+	 * @throws ProblemException {@link ProblemType#OVERLOADED} when the cap would be
+	 * passed
 	 */
 	public Reservation reserve(long bytes) {
 		Reservation reservation = new Reservation();
@@ -52,11 +52,11 @@ public class InFlightBytes {
 		// the body limit slows ingest down instead of stopping it.
 		if (after > max && after > ownTotal) {
 			this.held.addAndGet(-bytes);
-			throw new TooManyRequestsException(ProblemType.OVERLOADED,
+			throw new ProblemException(ProblemType.OVERLOADED,
 					"ingest is holding its limit of in-flight request bytes (ingest.admission.max-in-flight-bytes = "
 							+ this.properties.maxInFlightBytes() + "); retry after "
-							+ this.properties.retryAfter().toSeconds() + " s",
-					Math.max(1, this.properties.retryAfter().toSeconds()), Map.of());
+							+ this.properties.retryAfter().toSeconds() + " s")
+				.withRetryAfter(Math.max(1, this.properties.retryAfter().toSeconds()));
 		}
 	}
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.problem.ProblemType;
-import io.logpipe.ingest.problem.TooManyRequestsException;
 import io.logpipe.service.auth.ApiKeyProperties;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Per-key token buckets (Bucket4j, in memory: each replica limits on its own, so the
@@ -49,7 +49,7 @@ public class KeyRateLimiter {
 	 * Takes one request from the key's bucket.
 	 * @return the {@code RateLimit-*} headers to answer with (empty when the key has no
 	 * limit)
-	 * @throws TooManyRequestsException when the bucket is empty
+	 * @throws ProblemException {@link ProblemType#RATE_LIMITED} when the bucket is empty
 	 */
 	public Map<String, String> consume(AuthenticatedClient client) {
 		Limited limited = this.buckets.get(client.keySha256());
@@ -64,8 +64,10 @@ public class KeyRateLimiter {
 		headers.put("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
 		if (!probe.isConsumed()) {
 			long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-			throw new TooManyRequestsException(ProblemType.RATE_LIMITED, "this API key may send " + limited.requests()
-					+ " requests per refill period; retry after " + retryAfter + " s", retryAfter, headers);
+			throw new ProblemException(ProblemType.RATE_LIMITED, "this API key may send " + limited.requests()
+					+ " requests per refill period; retry after " + retryAfter + " s")
+				.withRetryAfter(retryAfter)
+				.withHeaders(headers);
 		}
 		return headers;
 	}

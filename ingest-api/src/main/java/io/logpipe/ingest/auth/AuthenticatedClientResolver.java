@@ -7,6 +7,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.UnauthenticatedException;
+
 /**
  * Gives a handler the {@link AuthenticatedClient} of the request, or fails it with
  * {@link UnauthenticatedException} before the body is read.
@@ -28,7 +31,8 @@ class AuthenticatedClientResolver implements HandlerMethodArgumentResolver {
 	public AuthenticatedClient resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		return this.authenticator.authenticate(webRequest.getHeader(HttpHeaders.AUTHORIZATION))
-			.orElseThrow(UnauthenticatedException::new);
+			.orElseThrow(() -> new UnauthenticatedException(ProblemType.UNAUTHENTICATED,
+					"a valid API key is required: Authorization: Bearer <key>"));
 	}
 
 }

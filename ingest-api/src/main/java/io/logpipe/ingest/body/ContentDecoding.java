@@ -10,8 +10,8 @@ import java.util.zip.InflaterInputStream;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * The {@code Content-Encoding}s ingest decodes, each as a stream, so that the caller's
@@ -33,7 +33,7 @@ enum ContentDecoding {
 			case "deflate" -> DEFLATE;
 			case "zstd" -> ZSTD;
 			case "snappy" -> SNAPPY;
-			default -> throw new IngestException(ProblemType.UNSUPPORTED_ENCODING, "Content-Encoding '"
+			default -> throw new ProblemException(ProblemType.UNSUPPORTED_ENCODING, "Content-Encoding '"
 					+ contentEncoding + "' is not supported; use gzip, deflate, zstd, snappy or none");
 		};
 	}

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Supplier;
 
-import io.logpipe.ingest.problem.LimitExceededException;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Fails as soon as more than a bound of bytes has been read, so that neither a large body
@@ -15,11 +15,11 @@ class LimitedInputStream extends FilterInputStream {
 
 	private final long limit;
 
-	private final Supplier<LimitExceededException> exceeded;
+	private final Supplier<ProblemException> exceeded;
 
 	private long count;
 
-	LimitedInputStream(InputStream in, long limit, Supplier<LimitExceededException> exceeded) {
+	LimitedInputStream(InputStream in, long limit, Supplier<ProblemException> exceeded) {
 		super(in);
 		this.limit = limit;
 		this.exceeded = exceeded;

@@ -7,9 +7,9 @@ import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Component;
 
-import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.problem.LimitExceededException;
+import io.logpipe.ingest.problem.LimitExceeded;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Reads a request body, decoding its {@code Content-Encoding}, and never holds more than
@@ -65,7 +65,7 @@ public class RequestBodyReader {
 			return new Body(readAll(decoded, max, decodedSoFar), raw.count());
 		}
 		catch (IOException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the body could not be read or decoded as "
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the body could not be read or decoded as "
 					+ decoding.name().toLowerCase(java.util.Locale.ROOT) + ": " + ex.getMessage(), ex);
 		}
 	}
@@ -81,8 +81,8 @@ public class RequestBodyReader {
 		return out.toByteArray();
 	}
 
-	private LimitExceededException tooLarge(String what) {
-		return new LimitExceededException(ProblemType.BODY_TOO_LARGE, IngestLimitsProperties.PREFIX + "max-body-size",
+	private ProblemException tooLarge(String what) {
+		return LimitExceeded.problem(ProblemType.BODY_TOO_LARGE, IngestLimitsProperties.PREFIX + "max-body-size",
 				this.limits.maxBodySize().toString(),
 				what + "; the limit is " + this.limits.maxBodySize().toBytes() + " bytes");
 	}

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import org.xerial.snappy.Snappy;
 
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Snappy's block format: the compressed bytes start with the decoded length, which is
@@ -31,9 +31,9 @@ final class SnappyBlock {
 		}
 	}
 
-	private static IngestException notSnappy(Exception cause) {
-		return new IngestException(ProblemType.MALFORMED_BODY, "the body could not be decoded as snappy (block format)",
-				cause);
+	private static ProblemException notSnappy(Exception cause) {
+		return new ProblemException(ProblemType.MALFORMED_BODY,
+				"the body could not be decoded as snappy (block format)", cause);
 	}
 
 }

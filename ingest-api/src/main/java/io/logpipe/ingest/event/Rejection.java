@@ -4,7 +4,7 @@ import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Why one event of a request was not accepted.
@@ -15,8 +15,8 @@ import io.logpipe.ingest.problem.ProblemType;
  */
 public record Rejection(int index, URI type, String detail) {
 
-	static Rejection of(int index, ProblemType type, String detail) {
-		return new Rejection(index, type.uri(), detail);
+	static Rejection of(int index, ProblemException problem) {
+		return new Rejection(index, problem.kind().uri(), problem.detail());
 	}
 
 	/** The last part of the type, as a metric tag. */

@@ -2,8 +2,8 @@ package io.logpipe.ingest.event;
 
 import io.logpipe.common.event.Category;
 import io.logpipe.ingest.auth.AuthenticatedClient;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * A category a client asked for, by header, query parameter or event field: it must be
@@ -15,15 +15,15 @@ public final class RequestedCategory {
 	}
 
 	/**
-	 * @throws IngestException {@link ProblemType#INVALID_CATEGORY} for an unknown name,
+	 * @throws ProblemException {@link ProblemType#INVALID_CATEGORY} for an unknown name,
 	 * {@link ProblemType#CATEGORY_FORBIDDEN} when the key may not write it
 	 */
 	public static Category of(AuthenticatedClient client, String name) {
 		Category category = Category.parse(name)
-			.orElseThrow(() -> new IngestException(ProblemType.INVALID_CATEGORY,
+			.orElseThrow(() -> new ProblemException(ProblemType.INVALID_CATEGORY,
 					"category '" + name + "' is not one of app, system, security"));
 		if (!client.mayWrite(category)) {
-			throw new IngestException(ProblemType.CATEGORY_FORBIDDEN,
+			throw new ProblemException(ProblemType.CATEGORY_FORBIDDEN,
 					"this API key may not write category '" + category.wireName() + "'");
 		}
 		return category;

@@ -36,9 +36,8 @@ import io.logpipe.ingest.event.RequestContext;
 import io.logpipe.ingest.event.RequestedCategory;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
-import io.logpipe.ingest.problem.IngestException;
-import io.logpipe.ingest.problem.NoValidEventsException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * {@code POST /api/v1/logs}: JSON (an object or an array), NDJSON or plain text lines,
@@ -144,16 +143,14 @@ class LogsController {
 					reservation::growTo);
 			this.metrics.bytesIn(body.bytesIn());
 			EventBatch batch = this.reader.read(body.bytes(), BodyFormat.of(request.getContentType()), context);
-			if (batch.accepted().isEmpty()) {
-				throw new NoValidEventsException(batch.rejected());
-			}
-			this.publisher.publish(batch.accepted(), traceparent);
+			this.publisher.publish(batch.requireAccepted(), traceparent);
 			this.metrics.accepted(batch.accepted().size(), batch.rejected());
 			List<String> ids = batch.accepted().stream().map(RawLogRecord::id).toList();
 			return ResponseEntity.accepted().body(new IngestAccepted(ids.size(), ids, batch.rejected()));
 		}
 		catch (IOException ex) {
-			throw new IngestException(ProblemType.MALFORMED_BODY, "the body could not be read: " + ex.getMessage(), ex);
+			throw new ProblemException(ProblemType.MALFORMED_BODY, "the body could not be read: " + ex.getMessage(),
+					ex);
 		}
 	}
 

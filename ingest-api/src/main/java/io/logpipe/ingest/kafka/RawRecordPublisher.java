@@ -20,8 +20,8 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.topic.KafkaHeaders;
 import io.logpipe.ingest.metrics.IngestMetrics;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
 /**
  * Publishes raw records and returns only when Kafka acknowledged every one of them
@@ -55,7 +55,7 @@ public class RawRecordPublisher {
 	/**
 	 * Sends the records and waits for all acknowledgements.
 	 * @param traceparent the request's W3C trace context, or {@code null}
-	 * @throws IngestException with {@link ProblemType#KAFKA_UNAVAILABLE} when Kafka did
+	 * @throws ProblemException with {@link ProblemType#KAFKA_UNAVAILABLE} when Kafka did
 	 * not acknowledge all of them within the configured bound
 	 */
 	public void publish(List<RawLogRecord> records, String traceparent) {
@@ -93,12 +93,13 @@ public class RawRecordPublisher {
 				this.codec.encode(record), headers);
 	}
 
-	private IngestException unavailable(List<CompletableFuture<SendResult<String, byte[]>>> sends, Exception cause) {
+	private ProblemException unavailable(List<CompletableFuture<SendResult<String, byte[]>>> sends, Exception cause) {
 		long acknowledged = sends.stream().filter((send) -> send.isDone() && !send.isCompletedExceptionally()).count();
-		return new IngestException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged " + acknowledged
+		return new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged " + acknowledged
 				+ " of the request's events within " + this.properties.ackTimeout().toSeconds()
 				+ " s; nothing of this request is confirmed. Retry with the same Idempotency-Key to avoid duplicates.",
-				cause);
+				cause)
+			.withRetryAfter(this.properties.retryAfter().toSeconds());
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.event.Rejection;
-import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemKind;
 
 /**
  * What operators see of ingest (Micrometer, exported at {@code /actuator/prometheus}):
@@ -51,7 +51,7 @@ public class IngestMetrics {
 	}
 
 	/** A request answered with a problem. */
-	public void failed(ProblemType type, List<Rejection> rejected) {
+	public void failed(ProblemKind type, List<Rejection> rejected) {
 		request(type.slug());
 		rejected(rejected);
 		if (type.status().value() == 429) {

@@ -6,7 +6,8 @@ import io.logpipe.service.problem.ProblemKind;
 
 /**
  * Every error ingest-api answers with, each with a stable {@code type} URI that clients
- * may switch on (RFC 9457). The README lists them with examples.
+ * may switch on (RFC 9457). The README lists them with examples. They are thrown as
+ * {@link io.logpipe.service.problem.ProblemException}.
  */
 public enum ProblemType implements ProblemKind {
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import io.logpipe.ingest.problem.ProblemType;
-import io.logpipe.ingest.problem.TooManyRequestsException;
+import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,10 +20,10 @@ class InFlightBytesTests {
 	@Test
 	void refusesAReservationThatWouldPassTheCapAndKeepsTheCountUnchanged() {
 		try (InFlightBytes.Reservation first = this.inFlight.reserve(80)) {
-			assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> this.inFlight.reserve(30))
+			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.inFlight.reserve(30))
 				.satisfies((ex) -> {
-					assertThat(ex.type()).isEqualTo(ProblemType.OVERLOADED);
-					assertThat(ex.retryAfterSeconds()).isEqualTo(2);
+					assertThat(ex.kind()).isEqualTo(ProblemType.OVERLOADED);
+					assertThat(ex.headers()).containsEntry("Retry-After", "2");
 				});
 			assertThat(this.inFlight.held()).isEqualTo(80);
 		}
@@ -35,7 +35,7 @@ class InFlightBytesTests {
 		try (InFlightBytes.Reservation first = this.inFlight.reserve(50);
 				InFlightBytes.Reservation second = this.inFlight.reserve(10)) {
 			second.growTo(40);
-			assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> second.growTo(60));
+			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> second.growTo(60));
 			assertThat(this.inFlight.held()).isEqualTo(90);
 		}
 		assertThat(this.inFlight.held()).isZero();

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 
+import static io.logpipe.ingest.http.LogsRequests.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -47,9 +48,9 @@ class AdmissionTests {
 
 	@Test
 	void answers429WithRetryAfterAndRateLimitHeadersWhenTheKeysBucketIsEmpty() {
-		MvcTestResult first = post("app-key", "{\"message\":\"1\"}");
-		MvcTestResult second = post("app-key", "{\"message\":\"2\"}");
-		MvcTestResult third = post("app-key", "{\"message\":\"3\"}");
+		MvcTestResult first = postJson(this.mvc, "app-key", "{\"message\":\"1\"}");
+		MvcTestResult second = postJson(this.mvc, "app-key", "{\"message\":\"2\"}");
+		MvcTestResult third = postJson(this.mvc, "app-key", "{\"message\":\"3\"}");
 
 		assertThat(first).hasStatus(HttpStatus.ACCEPTED)
 			.hasHeader("RateLimit-Limit", "2")
@@ -69,7 +70,7 @@ class AdmissionTests {
 	@Test
 	void doesNotLimitAKeyWithoutARateLimit() {
 		for (int i = 0; i < 5; i++) {
-			MvcTestResult result = post("app-only-key", "{\"message\":\"m\"}");
+			MvcTestResult result = postJson(this.mvc, "app-only-key", "{\"message\":\"m\"}");
 			assertThat(result).hasStatus(HttpStatus.ACCEPTED).doesNotContainHeader("RateLimit-Limit");
 		}
 	}
@@ -78,9 +79,9 @@ class AdmissionTests {
 	void answers429AtOnceWhenTheInFlightBytesAreAtTheCapAndAcceptsAgainOnceReleased() {
 		MvcTestResult refused;
 		try (InFlightBytes.Reservation other = this.inFlight.reserve(1024)) {
-			refused = post("app-only-key", "{\"message\":\"needs room\"}");
+			refused = postJson(this.mvc, "app-only-key", "{\"message\":\"needs room\"}");
 		}
-		MvcTestResult accepted = post("app-only-key", "{\"message\":\"room again\"}");
+		MvcTestResult accepted = postJson(this.mvc, "app-only-key", "{\"message\":\"room again\"}");
 
 		assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasHeader("Retry-After", "3");
 		assertThat(refused).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:overloaded");
@@ -94,8 +95,8 @@ class AdmissionTests {
 
 	@Test
 	void releasesTheInFlightBytesOfAFailedRequest() {
-		post("app-only-key", "[\"not an event\"]");
-		post("app-only-key", "{\"message\": broken");
+		postJson(this.mvc, "app-only-key", "[\"not an event\"]");
+		postJson(this.mvc, "app-only-key", "{\"message\": broken");
 
 		assertThat(this.inFlight.held()).isZero();
 		verify(this.publisher, never()).publish(anyList(), any());
@@ -103,27 +104,14 @@ class AdmissionTests {
 
 	@Test
 	void answersUnknownAndMissingKeysAlikeWhateverTheRateLimits() {
-		MvcTestResult unknown = post("not-a-key", "{\"message\":\"m\"}");
-		MvcTestResult missing = this.mvc.post()
-			.uri("/api/v1/logs")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"message\":\"m\"}")
-			.exchange();
+		MvcTestResult unknown = postJson(this.mvc, "not-a-key", "{\"message\":\"m\"}");
+		MvcTestResult missing = postJson(this.mvc, null, "{\"message\":\"m\"}");
 
 		for (MvcTestResult result : List.of(unknown, missing)) {
 			assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).doesNotContainHeader("RateLimit-Limit");
 		}
 		assertThat(unknown.getResponse().getContentAsByteArray())
 			.isEqualTo(missing.getResponse().getContentAsByteArray());
-	}
-
-	private MvcTestResult post(String key, String body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer " + key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -20,6 +19,9 @@ import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 
+import static io.logpipe.ingest.http.LogsRequests.post;
+import static io.logpipe.ingest.http.LogsRequests.postEncoded;
+import static io.logpipe.ingest.http.LogsRequests.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -48,16 +50,18 @@ class BodyFormatsTests {
 
 	@Test
 	void acceptsNdjsonOneEventPerLineSkippingBlankLines() {
-		MvcTestResult result = post(NDJSON, "{\"message\":\"one\"}\r\n\n{\"message\":\"two\",\"level\":\"warn\"}\n");
+		MvcTestResult result = post(this.mvc, "app-key", NDJSON,
+				"{\"message\":\"one\"}\r\n\n{\"message\":\"two\",\"level\":\"warn\"}\n");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(2);
-		assertThat(published()).extracting(RawLogRecord::message).containsExactly("one", "two");
+		assertThat(published(this.publisher)).extracting(RawLogRecord::message).containsExactly("one", "two");
 	}
 
 	@Test
 	void rejectsABadNdjsonLineByIndexAndKeepsTheGoodOnes() {
-		MvcTestResult result = post(NDJSON, "{\"message\":\"one\"}\n{\"message\": oops\n{\"message\":\"three\"}");
+		MvcTestResult result = post(this.mvc, "app-key", NDJSON,
+				"{\"message\":\"one\"}\n{\"message\": oops\n{\"message\":\"three\"}");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(2);
@@ -66,20 +70,19 @@ class BodyFormatsTests {
 			.extractingPath("$.rejected[0].type")
 			.isEqualTo("urn:logpipe:problem:invalid-event");
 		assertThat(result).bodyJson().extractingPath("$.rejected[0].detail").asString().contains("not valid JSON");
-		assertThat(published()).extracting(RawLogRecord::message).containsExactly("one", "three");
+		assertThat(published(this.publisher)).extracting(RawLogRecord::message).containsExactly("one", "three");
 	}
 
 	@Test
 	void takesEachTextLineAsAMessageWithServiceHostAndFormatFromTheQuery() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/logs?service=nginx&host=web-1&format=nginx-access&category=system")
-			.header("Authorization", "Bearer app-key")
+		MvcTestResult result = post(this.mvc, "app-key",
+				"/api/v1/logs?service=nginx&host=web-1&format=nginx-access&category=system")
 			.contentType(MediaType.TEXT_PLAIN)
 			.content("GET / 200\nGET /missing 404\n")
 			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-		List<RawLogRecord> published = published();
+		List<RawLogRecord> published = published(this.publisher);
 		assertThat(published).extracting(RawLogRecord::message).containsExactly("GET / 200", "GET /missing 404");
 		RawLogRecord first = published.get(0);
 		assertThat(first.source().service()).isEqualTo("nginx");
@@ -91,10 +94,7 @@ class BodyFormatsTests {
 
 	@Test
 	void takesTextLineDefaultsFromXLogpipeHeaders() {
-		this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("X-Logpipe-Service", "sshd")
+		post(this.mvc, "app-key").header("X-Logpipe-Service", "sshd")
 			.header("X-Logpipe-Host", "bastion")
 			.header("X-Logpipe-Format", "syslog")
 			.header("X-Logpipe-Category", "security")
@@ -102,7 +102,7 @@ class BodyFormatsTests {
 			.content("Accepted publickey for root")
 			.exchange();
 
-		RawLogRecord record = published().get(0);
+		RawLogRecord record = published(this.publisher).get(0);
 		assertThat(record.source().service()).isEqualTo("sshd");
 		assertThat(record.source().host()).isEqualTo("bastion");
 		assertThat(record.format()).isEqualTo("syslog");
@@ -113,16 +113,17 @@ class BodyFormatsTests {
 	void decodesGzipDeflateZstdAndSnappyBodies() {
 		byte[] body = "[{\"message\":\"compressed\"}]".getBytes(StandardCharsets.UTF_8);
 
-		assertThat(postEncoded("gzip", Compression.gzip(body))).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(postEncoded("deflate", Compression.zlib(body))).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(postEncoded("deflate", Compression.rawDeflate(body))).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(postEncoded("zstd", Compression.zstd(body))).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(postEncoded("snappy", Compression.snappy(body))).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(postEncoded(this.mvc, "app-key", "gzip", Compression.gzip(body))).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(postEncoded(this.mvc, "app-key", "deflate", Compression.zlib(body))).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(postEncoded(this.mvc, "app-key", "deflate", Compression.rawDeflate(body)))
+			.hasStatus(HttpStatus.ACCEPTED);
+		assertThat(postEncoded(this.mvc, "app-key", "zstd", Compression.zstd(body))).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(postEncoded(this.mvc, "app-key", "snappy", Compression.snappy(body))).hasStatus(HttpStatus.ACCEPTED);
 	}
 
 	@Test
 	void rejectsAnUnknownContentEncodingWith415() {
-		MvcTestResult result = postEncoded("br", new byte[] { 1, 2, 3 });
+		MvcTestResult result = postEncoded(this.mvc, "app-key", "br", new byte[] { 1, 2, 3 });
 
 		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -131,7 +132,8 @@ class BodyFormatsTests {
 
 	@Test
 	void rejectsABodyThatIsNotWhatItsEncodingSaysWith400() {
-		MvcTestResult result = postEncoded("gzip", "{\"message\":\"plain\"}".getBytes(StandardCharsets.UTF_8));
+		MvcTestResult result = postEncoded(this.mvc, "app-key", "gzip",
+				"{\"message\":\"plain\"}".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:malformed-body");
@@ -139,7 +141,7 @@ class BodyFormatsTests {
 
 	@Test
 	void rejectsABodyOverTheSizeLimitWith413NamingTheLimit() {
-		MvcTestResult result = post(MediaType.TEXT_PLAIN, "x".repeat(5000));
+		MvcTestResult result = post(this.mvc, "app-key", MediaType.TEXT_PLAIN, "x".repeat(5000));
 
 		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:body-too-large");
@@ -160,7 +162,7 @@ class BodyFormatsTests {
 				default -> Compression.snappy(zeros);
 			};
 			assertThat(body.length).as(encoding).isLessThan(4096 * 16);
-			MvcTestResult result = postEncoded(encoding, body);
+			MvcTestResult result = postEncoded(this.mvc, "app-key", encoding, body);
 			assertThat(result).as(encoding).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
 			assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:body-too-large");
 		}
@@ -168,7 +170,7 @@ class BodyFormatsTests {
 
 	@Test
 	void rejectsMoreEventsThanTheLimitWith413() {
-		MvcTestResult result = post(NDJSON, "{\"message\":\"m\"}\n".repeat(6));
+		MvcTestResult result = post(this.mvc, "app-key", NDJSON, "{\"message\":\"m\"}\n".repeat(6));
 
 		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:too-many-events");
@@ -180,7 +182,8 @@ class BodyFormatsTests {
 	@Test
 	void rejectsAnEventOverTheSizeLimitByIndex() {
 		String big = "{\"message\":\"" + "x".repeat(250) + "\"}";
-		MvcTestResult result = post(MediaType.APPLICATION_JSON, "[{\"message\":\"small\"}," + big + "]");
+		MvcTestResult result = post(this.mvc, "app-key", MediaType.APPLICATION_JSON,
+				"[{\"message\":\"small\"}," + big + "]");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.rejected[0].index").isEqualTo(1);
@@ -195,7 +198,8 @@ class BodyFormatsTests {
 
 	@Test
 	void rejectsATextLineOverTheSizeLimitByIndex() {
-		MvcTestResult result = post(MediaType.TEXT_PLAIN, "short\n" + "x".repeat(250) + "\nshort too");
+		MvcTestResult result = post(this.mvc, "app-key", MediaType.TEXT_PLAIN,
+				"short\n" + "x".repeat(250) + "\nshort too");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(2);
@@ -207,7 +211,7 @@ class BodyFormatsTests {
 
 	@Test
 	void rejectsEventsWithTooManyFieldsOrTooDeepNestingByIndex() {
-		MvcTestResult result = post(MediaType.APPLICATION_JSON,
+		MvcTestResult result = post(this.mvc, "app-key", MediaType.APPLICATION_JSON,
 				"[{\"message\":\"m\",\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6},"
 						+ "{\"message\":\"m\",\"a\":{\"b\":{\"c\":{}}}},{\"message\":\"fine\",\"a\":{\"b\":{}}}]");
 
@@ -229,35 +233,9 @@ class BodyFormatsTests {
 
 	@Test
 	void answers415ToAnUnknownContentType() {
-		MvcTestResult result = post(MediaType.APPLICATION_XML, "<log/>");
+		MvcTestResult result = post(this.mvc, "app-key", MediaType.APPLICATION_XML, "<log/>");
 
 		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-	}
-
-	private MvcTestResult post(MediaType type, String body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.contentType(type)
-			.content(body)
-			.exchange();
-	}
-
-	private MvcTestResult postEncoded(String encoding, byte[] body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("Content-Encoding", encoding)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<RawLogRecord> published() {
-		ArgumentCaptor<List<RawLogRecord>> records = ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(records.capture(), any());
-		return records.getValue();
 	}
 
 }

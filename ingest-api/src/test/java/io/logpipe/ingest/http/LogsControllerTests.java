@@ -3,7 +3,6 @@ package io.logpipe.ingest.http;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -19,9 +18,13 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
-import io.logpipe.ingest.problem.IngestException;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.problem.ProblemException;
 
+import static io.logpipe.ingest.http.LogsRequests.post;
+import static io.logpipe.ingest.http.LogsRequests.postEncoded;
+import static io.logpipe.ingest.http.LogsRequests.postJson;
+import static io.logpipe.ingest.http.LogsRequests.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -50,11 +53,12 @@ class LogsControllerTests {
 
 	@Test
 	void acceptsOneEventAndAnswersWithItsId() {
-		MvcTestResult result = post("app-key", "{\"message\":\"hello\",\"level\":\"warn\",\"service\":\"checkout\"}");
+		MvcTestResult result = postJson(this.mvc, "app-key",
+				"{\"message\":\"hello\",\"level\":\"warn\",\"service\":\"checkout\"}");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(1);
-		List<RawLogRecord> published = published();
+		List<RawLogRecord> published = published(this.publisher);
 		assertThat(result).bodyJson().extractingPath("$.ids[0]").isEqualTo(published.get(0).id());
 		RawLogRecord record = published.get(0);
 		assertThat(record.message()).isEqualTo("hello");
@@ -66,11 +70,11 @@ class LogsControllerTests {
 
 	@Test
 	void readsServiceHostAndEnvironmentAsPlainStringsOrEcsGroups() {
-		post("app-key", "[{\"message\":\"a\",\"service\":\"checkout\",\"host\":\"web-1\"},"
+		postJson(this.mvc, "app-key", "[{\"message\":\"a\",\"service\":\"checkout\",\"host\":\"web-1\"},"
 				+ "{\"message\":\"b\",\"service\":{\"name\":\"cart\",\"environment\":\"prod\"},\"host.name\":\"web-2\"},"
 				+ "{\"message\":\"c\",\"service.name\":\"billing\",\"environment\":\"staging\"}]");
 
-		List<RawLogRecord> published = published();
+		List<RawLogRecord> published = published(this.publisher);
 		assertThat(published).extracting((record) -> record.source().service())
 			.containsExactly("checkout", "cart", "billing");
 		assertThat(published).extracting((record) -> record.source().host()).containsExactly("web-1", "web-2", null);
@@ -81,23 +85,20 @@ class LogsControllerTests {
 
 	@Test
 	void takesTheTenantFromTheKeyNeverFromTheBody() {
-		post("app-key", "{\"message\":\"m\",\"tenant\":\"someone-else\"}");
+		postJson(this.mvc, "app-key", "{\"message\":\"m\",\"tenant\":\"someone-else\"}");
 
-		assertThat(published().get(0).tenant()).isEqualTo("acme");
+		assertThat(published(this.publisher).get(0).tenant()).isEqualTo("acme");
 	}
 
 	@Test
 	void acceptsAnArrayInRequestOrderAndTakesTheServiceFromTheHeader() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("X-Logpipe-Service", "billing")
+		MvcTestResult result = post(this.mvc, "app-key").header("X-Logpipe-Service", "billing")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"message\":\"one\"},{\"message\":\"two\",\"service\":{\"name\":\"cart\"}}]")
 			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-		List<RawLogRecord> published = published();
+		List<RawLogRecord> published = published(this.publisher);
 		assertThat(published).extracting(RawLogRecord::message).containsExactly("one", "two");
 		assertThat(published).extracting((record) -> record.source().service()).containsExactly("billing", "cart");
 		assertThat(result).bodyJson()
@@ -108,12 +109,8 @@ class LogsControllerTests {
 
 	@Test
 	void rejectsAMissingOrUnknownKeyWithTheSame401() {
-		MvcTestResult missing = this.mvc.post()
-			.uri("/api/v1/logs")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"message\":\"m\"}")
-			.exchange();
-		MvcTestResult unknown = post("wrong-key", "{\"message\":\"m\"}");
+		MvcTestResult missing = postJson(this.mvc, null, "{\"message\":\"m\"}");
+		MvcTestResult unknown = postJson(this.mvc, "wrong-key", "{\"message\":\"m\"}");
 
 		for (MvcTestResult result : List.of(missing, unknown)) {
 			assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED)
@@ -128,7 +125,7 @@ class LogsControllerTests {
 
 	@Test
 	void rejectsMalformedJsonWith400Problem() {
-		MvcTestResult result = post("app-key", "{\"message\": ");
+		MvcTestResult result = postJson(this.mvc, "app-key", "{\"message\": ");
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:malformed-body");
@@ -138,7 +135,7 @@ class LogsControllerTests {
 
 	@Test
 	void acceptsTheGoodEventsAndListsTheBadOnesByIndex() {
-		MvcTestResult result = post("app-key",
+		MvcTestResult result = postJson(this.mvc, "app-key",
 				"[{\"message\":\"good\"},{\"level\":\"info\"},\"text\",{\"message\":\"also good\"}]");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
@@ -149,12 +146,12 @@ class LogsControllerTests {
 			.isEqualTo("urn:logpipe:problem:invalid-event");
 		assertThat(result).bodyJson().extractingPath("$.rejected[0].detail").asString().contains("'message'");
 		assertThat(result).bodyJson().extractingPath("$.rejected[1].index").isEqualTo(2);
-		assertThat(published()).extracting(RawLogRecord::message).containsExactly("good", "also good");
+		assertThat(published(this.publisher)).extracting(RawLogRecord::message).containsExactly("good", "also good");
 	}
 
 	@Test
 	void answers400ListingEveryEventWhenNoneIsValid() {
-		MvcTestResult result = post("app-key", "[{\"msg\":\"typo\"},42]");
+		MvcTestResult result = postJson(this.mvc, "app-key", "[{\"msg\":\"typo\"},42]");
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:no-valid-events");
@@ -165,9 +162,9 @@ class LogsControllerTests {
 	@Test
 	void givesARetriedRequestWithTheSameIdempotencyKeyTheSameIds() {
 		String body = "[{\"message\":\"one\"},{\"message\":\"two\"}]";
-		MvcTestResult first = postWithIdempotencyKey(body, "order-42");
-		MvcTestResult retry = postWithIdempotencyKey(body, "order-42");
-		MvcTestResult other = postWithIdempotencyKey(body, "order-43");
+		MvcTestResult first = idempotent(body, "order-42");
+		MvcTestResult retry = idempotent(body, "order-42");
+		MvcTestResult other = idempotent(body, "order-43");
 
 		assertThat(first.getResponse().getContentAsByteArray()).isEqualTo(retry.getResponse().getContentAsByteArray());
 		assertThat(other).bodyJson().extractingPath("$.ids[0]").isNotEqualTo(idAt(first));
@@ -175,9 +172,7 @@ class LogsControllerTests {
 
 	@Test
 	void forbidsACategoryTheKeyMayNotWrite() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/logs?category=security")
-			.header("Authorization", "Bearer app-only-key")
+		MvcTestResult result = post(this.mvc, "app-only-key", "/api/v1/logs?category=security")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"message\":\"m\"}")
 			.exchange();
@@ -188,17 +183,20 @@ class LogsControllerTests {
 
 	@Test
 	void routesByTheCategoryField() {
-		post("app-key", "{\"message\":\"failed login\",\"category\":\"security\"}");
+		postJson(this.mvc, "app-key", "{\"message\":\"failed login\",\"category\":\"security\"}");
 
-		assertThat(published().get(0).category()).isEqualTo(Category.SECURITY);
+		assertThat(published(this.publisher).get(0).category()).isEqualTo(Category.SECURITY);
 	}
 
 	@Test
 	void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() {
-		willThrow(new IngestException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0 of 1")).given(this.publisher)
+		// The real publisher's Retry-After (ingest.kafka.retry-after) is pinned by
+		// BrokerDownIT.
+		willThrow(new ProblemException(ProblemType.KAFKA_UNAVAILABLE, "Kafka acknowledged 0 of 1").withRetryAfter(5))
+			.given(this.publisher)
 			.publish(anyList(), any());
 
-		MvcTestResult result = post("app-key", "{\"message\":\"m\"}");
+		MvcTestResult result = postJson(this.mvc, "app-key", "{\"message\":\"m\"}");
 
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasHeader("Retry-After", "5");
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:logpipe:problem:kafka-unavailable");
@@ -207,10 +205,7 @@ class LogsControllerTests {
 
 	@Test
 	void passesTheTraceContextOn() {
-		this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+		post(this.mvc, "app-key").header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"message\":\"m\"}")
 			.exchange();
@@ -222,13 +217,7 @@ class LogsControllerTests {
 	void answers413ToAGzipBombThatInflatesToAGibibyteWithoutHoldingIt() {
 		byte[] bomb = Compression.gzipBomb(100);
 
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("Content-Encoding", "gzip")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(bomb)
-			.exchange();
+		MvcTestResult result = postEncoded(this.mvc, "app-key", "gzip", bomb);
 
 		assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
 		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -238,20 +227,8 @@ class LogsControllerTests {
 		verify(this.publisher, never()).publish(anyList(), any());
 	}
 
-	private MvcTestResult post(String key, String body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer " + key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
-	}
-
-	private MvcTestResult postWithIdempotencyKey(String body, String idempotencyKey) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-key")
-			.header("Idempotency-Key", idempotencyKey)
+	private MvcTestResult idempotent(String body, String idempotencyKey) {
+		return post(this.mvc, "app-key").header("Idempotency-Key", idempotencyKey)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
@@ -259,13 +236,6 @@ class LogsControllerTests {
 
 	private static String idAt(MvcTestResult result) {
 		return new EventCodec().mapper().readTree(result.getResponse().getContentAsByteArray()).at("/ids/0").asString();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<RawLogRecord> published() {
-		ArgumentCaptor<List<RawLogRecord>> records = ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(records.capture(), any());
-		return records.getValue();
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 
+import static io.logpipe.ingest.http.LogsRequests.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,12 +40,12 @@ class MetricsTests {
 	@Test
 	void countsRequestsByOutcomeEventsByReasonBytesInAndRateLimitedRequests() {
 		String partial = "[{\"message\":\"ok\"},{\"msg\":\"typo\"},{\"message\":\"ok too\"}]";
-		post("app-key", partial);
-		post("app-key", "[{\"msg\":\"typo\"}]");
-		post("wrong-key", "{\"message\":\"m\"}");
-		post("app-key", "{\"message\":\"m\"}");
-		post("app-key", "{\"message\":\"m\"}");
-		post("app-key", "{\"message\":\"over the limit\"}");
+		postJson(this.mvc, "app-key", partial);
+		postJson(this.mvc, "app-key", "[{\"msg\":\"typo\"}]");
+		postJson(this.mvc, "wrong-key", "{\"message\":\"m\"}");
+		postJson(this.mvc, "app-key", "{\"message\":\"m\"}");
+		postJson(this.mvc, "app-key", "{\"message\":\"m\"}");
+		postJson(this.mvc, "app-key", "{\"message\":\"over the limit\"}");
 
 		assertThat(count("logpipe.ingest.requests", "outcome", "accepted")).isEqualTo(3);
 		assertThat(count("logpipe.ingest.requests", "outcome", "no-valid-events")).isEqualTo(1);
@@ -62,15 +63,6 @@ class MetricsTests {
 
 	private double count(String name, String tag, String value) {
 		return this.registry.get(name).tag(tag, value).counter().count();
-	}
-
-	private MvcTestResult post(String key, String body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer " + key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
 	}
 
 }

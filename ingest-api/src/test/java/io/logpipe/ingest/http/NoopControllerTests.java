@@ -12,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.logpipe.ingest.http.LogsRequests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,15 +30,12 @@ class NoopControllerTests {
 
 	@Test
 	void acceptsAnAuthenticatedRequestWithoutDoingAnything() {
-		assertThat(post("Bearer app-key")).hasStatus(HttpStatus.ACCEPTED)
-			.bodyJson()
-			.extractingPath("$.accepted")
-			.isEqualTo(0);
+		assertThat(noop("app-key")).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.accepted").isEqualTo(0);
 	}
 
 	@Test
 	void rejectsARequestWithoutAKeyLikeTheRealEndpoint() {
-		assertThat(post(null)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(noop(null)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
@@ -46,18 +44,8 @@ class NoopControllerTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(NoopController.class));
 	}
 
-	private MvcTestResult post(String authorization) {
-		if (authorization == null) {
-			return this.mvc.post()
-				.uri("/api/v1/noop")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"message\":\"hello\"}")
-				.exchange();
-		}
-		return this.mvc.post()
-			.uri("/api/v1/noop")
-			.header("Authorization", authorization)
-			.contentType(MediaType.APPLICATION_JSON)
+	private MvcTestResult noop(String key) {
+		return post(this.mvc, key, "/api/v1/noop").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"message\":\"hello\"}")
 			.exchange();
 	}

@@ -3,7 +3,7 @@ package io.logpipe.ingest.http;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -19,6 +19,8 @@ import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 
+import static io.logpipe.ingest.http.LogsRequests.postJson;
+import static io.logpipe.ingest.http.LogsRequests.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -43,53 +45,42 @@ class RoutingTests {
 
 	@Test
 	void routesEventsThatNameNoCategoryByServiceAndContentElseToApp() {
-		MvcTestResult result = post("[{\"message\":\"Authentication failure for user bob\",\"service\":\"sso\"},"
-				+ "{\"message\":\"oom-killer invoked\",\"service\":\"kernel\"},{\"message\":\"order placed\"}]");
+		MvcTestResult result = postJson(this.mvc, "app-only-key",
+				"[{\"message\":\"Authentication failure for user bob\",\"service\":\"sso\"},"
+						+ "{\"message\":\"oom-killer invoked\",\"service\":\"kernel\"},{\"message\":\"order placed\"}]");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(published()).extracting(RawLogRecord::category)
+		assertThat(published(this.publisher)).extracting(RawLogRecord::category)
 			.containsExactly(Category.SECURITY, Category.SYSTEM, Category.APP);
 	}
 
 	@Test
 	void letsAnEventsOwnCategoryWinOverTheRules() {
-		post("{\"message\":\"authentication failed\",\"category\":\"app\"}");
+		postJson(this.mvc, "app-only-key", "{\"message\":\"authentication failed\",\"category\":\"app\"}");
 
-		assertThat(published().get(0).category()).isEqualTo(Category.APP);
+		assertThat(published(this.publisher).get(0).category()).isEqualTo(Category.APP);
 	}
 
+	// A regex does not notice interrupts: only a test on its own thread can fail at the
+	// timeout while a runaway match spins, instead of hanging the build.
 	@Test
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void givesUpOnACatastrophicallyBacktrackingPatternWithinItsStepBudget() {
 		// (x+x+)+y against 40 x's and no y would try about 2^40 ways without the budget.
-		MvcTestResult result = post("{\"message\":\"" + "x".repeat(40) + "\"}");
+		MvcTestResult result = postJson(this.mvc, "app-only-key", "{\"message\":\"" + "x".repeat(40) + "\"}");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(published().get(0).category()).isEqualTo(Category.APP);
+		assertThat(published(this.publisher).get(0).category()).isEqualTo(Category.APP);
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void survivesAPatternThatRecursesDeeperThanTheStack() {
 		// (a|aa)+b recurses once per repetition: 3,000 a's overflow the stack.
-		MvcTestResult result = post("{\"message\":\"" + "a".repeat(3000) + "\"}");
+		MvcTestResult result = postJson(this.mvc, "app-only-key", "{\"message\":\"" + "a".repeat(3000) + "\"}");
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-		assertThat(published().get(0).category()).isEqualTo(Category.APP);
-	}
-
-	private MvcTestResult post(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/logs")
-			.header("Authorization", "Bearer app-only-key")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<RawLogRecord> published() {
-		ArgumentCaptor<List<RawLogRecord>> records = ArgumentCaptor.forClass(List.class);
-		verify(this.publisher).publish(records.capture(), any());
-		return records.getValue();
+		assertThat(published(this.publisher).get(0).category()).isEqualTo(Category.APP);
 	}
 
 }
