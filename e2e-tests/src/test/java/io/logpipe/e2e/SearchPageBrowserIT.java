@@ -28,7 +28,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,7 +116,7 @@ class SearchPageBrowserIT {
 			browser.findElement(By.id("key")).sendKeys(KEY);
 			browser.findElement(By.cssSelector("#key-form button")).click();
 			browser.findElement(By.id("q")).sendKeys(marker);
-			new Select(browser.findElement(By.id("range"))).selectByValue("1h");
+			browser.findElement(By.cssSelector("#range option[value='1h']")).click();
 			browser.findElement(By.id("search")).click();
 
 			await("the event on the page").atMost(Duration.ofSeconds(30))
