@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.logpipe.common.id.Sha256;
 import io.logpipe.testsupport.ServiceProcess;
-import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -60,7 +57,7 @@ class SearchPageBrowserIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final List<ServiceProcess> services = new ArrayList<>();
+	private static RunningPipeline pipeline;
 
 	private static ServiceProcess ingest;
 
@@ -76,29 +73,15 @@ class SearchPageBrowserIT {
 		Map<String, String> keys = Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(KEY), "logpipe.auth.keys[0].tenant",
 				"browser", "logpipe.auth.keys[1].sha256", Sha256.hex(OTHER_KEY), "logpipe.auth.keys[1].tenant",
 				"browserother");
-		ingest = start("ingest-api", keys);
-		start("parser-service", Map.of());
-		Map<String, String> indexerProperties = new HashMap<>(keys);
-		indexerProperties.put("spring.elasticsearch.uris", TestServers.elasticsearch().uri().toString());
-		indexer = start("indexer-service", indexerProperties);
-		for (ServiceProcess service : services) {
-			service.awaitReady(Duration.ofSeconds(150));
-		}
-	}
-
-	private static ServiceProcess start(String name, Map<String, String> properties) {
-		Map<String, String> all = new HashMap<>(properties);
-		all.put("spring.kafka.bootstrap-servers", TestServers.kafka().bootstrapServers());
-		ServiceProcess service = ServiceProcess.start(Path.of(System.getProperty("logpipe.project.root", "..")),
-				Path.of("target", "browser-logs"), name, all);
-		services.add(service);
-		return service;
+		pipeline = new RunningPipeline("browser", keys, keys);
+		ingest = pipeline.ingest();
+		indexer = pipeline.indexer();
 	}
 
 	@AfterAll
 	static void stopPipeline() throws Exception {
-		for (ServiceProcess service : services) {
-			service.close();
+		if (pipeline != null) {
+			pipeline.close();
 		}
 	}
 

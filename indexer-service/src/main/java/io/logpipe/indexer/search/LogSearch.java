@@ -31,7 +31,7 @@ import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
-import io.logpipe.indexer.bulk.DataStreamNames;
+import io.logpipe.indexer.index.DataStreamNames;
 import io.logpipe.service.problem.ProblemException;
 
 /**

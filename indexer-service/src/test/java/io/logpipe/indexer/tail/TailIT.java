@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.logpipe.indexer.kafka.TestDocuments;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.indexer.search.ReadSideIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
