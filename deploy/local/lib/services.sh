@@ -57,15 +57,16 @@ start_service() {
     # Spring Boot turns the liveness and readiness groups on by itself only on Kubernetes.
     export MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
     case $service in
-      ingest-api)
-        # Only the key's hash: the key itself must not end up in the service's logs or /env.
-        INGEST_AUTH_KEYS_0_SHA256=$(dev_key_sha256)
-        export INGEST_AUTH_KEYS_0_SHA256 INGEST_AUTH_KEYS_0_TENANT=$DEV_TENANT
-        ;;
-      indexer-service)
-        export SPRING_ELASTICSEARCH_URIS=http://127.0.0.1:${PORT[elasticsearch]}
+      ingest-api | indexer-service)
+        # The same key for writing (ingest-api) and reading (indexer-service's search, tail
+        # and page). Only its hash: the key itself must not end up in a service's logs or /env.
+        LOGPIPE_AUTH_KEYS_0_SHA256=$(dev_key_sha256)
+        export LOGPIPE_AUTH_KEYS_0_SHA256 LOGPIPE_AUTH_KEYS_0_TENANT=$DEV_TENANT
         ;;
     esac
+    if [[ $service == indexer-service ]]; then
+      export SPRING_ELASTICSEARCH_URIS=http://127.0.0.1:${PORT[elasticsearch]}
+    fi
     # glibc's per-thread malloc arenas otherwise add tens of MB of resident memory per JVM.
     export MALLOC_ARENA_MAX=2
     launch "$service" "$JDK_HOME/bin/java" "@$REPO_ROOT/deploy/jvm/service.options" \

@@ -131,8 +131,8 @@ public final class BenchmarkRunner {
 			ServiceProcess ingest = start("ingest-api",
 					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,
 							"ingest.routing.rules[0].service", protocolsService(), "ingest.routing.rules[0].category",
-							"system", "ingest.auth.keys[0].sha256", Sha256.hex(this.apiKey),
-							"ingest.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
+							"system", "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
+							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
 			measureIngest(ingest);
 			measureProtocols(ingest);
 			measureProducerBaseline(rawTopic, producerTopic);
@@ -148,6 +148,7 @@ public final class BenchmarkRunner {
 			measureBulkBaseline(parsed.values());
 			measurePipeline(ingest, parser, indexer);
 			measureSearchableLatency(ingest);
+			measureReadSide(ingest, indexer);
 
 			for (ServiceProcess service : this.services) {
 				this.report.putPerService("rss_mb", service.name(), service.peakRssMb());
@@ -296,7 +297,8 @@ public final class BenchmarkRunner {
 		ServiceProcess indexer = start("indexer-service",
 				Map.of("indexer.parsed-topic", parsedTopic, "indexer.dead-letter-topic",
 						"bench-" + this.run + "-index-dlq", "spring.kafka.consumer.group-id", group,
-						"spring.elasticsearch.uris", this.elasticsearchUri.toString()));
+						"spring.elasticsearch.uris", this.elasticsearchUri.toString(), "logpipe.auth.keys[0].sha256",
+						Sha256.hex(this.apiKey), "logpipe.auth.keys[0].tenant", TENANT));
 		step("indexer-service: draining " + parsed.values().size() + " parsed documents");
 		this.report.put("indexer_dps", Report.round(drainFrom(group, parsed.ends(), 1).perSecond()));
 		return indexer;
@@ -382,6 +384,25 @@ public final class BenchmarkRunner {
 			this.report.put("searchable_probes", latencies.size());
 			this.report.put("searchable_probes_missing", pending.size());
 		}
+	}
+
+	/**
+	 * The search API (a 15-minute range, a one-word query that matches the run's
+	 * documents, newest 100) and the live tail (POST to arrival on an open tail).
+	 */
+	private void measureReadSide(ServiceProcess ingest, ServiceProcess indexer) throws Exception {
+		ReadBench read = new ReadBench(this.apiKey);
+		step("search: consecutive searches for 'placed' over 15 minutes for " + this.mode.latencyDuration().toSeconds()
+				+ "s");
+		List<Long> searches = read.searchLatencies(indexer, "placed", this.mode.latencyDuration());
+		this.report.put("search_p50_ms", percentile(searches, 0.50));
+		this.report.put("search_p99_ms", percentile(searches, 0.99));
+		this.report.put("search_requests", searches.size());
+		int probes = (int) Math.max(20, this.mode.latencyDuration().toSeconds() * 5);
+		step("tail: " + probes + " events, one at a time, from POST to an open live tail");
+		List<Long> tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
+		this.report.put("tail_p50_ms", percentile(tail, 0.50));
+		this.report.put("tail_p99_ms", percentile(tail, 0.99));
 	}
 
 	private void pollSearchable(String target, Map<String, Long> pending, List<Long> latencies) {

@@ -31,6 +31,11 @@
  * searchable</td>
  * </tr>
  * <tr>
+ * <td>{@code ReadBench}</td>
+ * <td>the read side as a user sees it: search latency, and POST to arrival on a live
+ * tail</td>
+ * </tr>
+ * <tr>
  * <td>{@code Samples}</td>
  * <td>the events sent: JSON lines and access-log lines</td>
  * </tr>

@@ -69,8 +69,9 @@ class EnvironmentNamesTest {
 		assertThat(node.isArray()).as("the file ends in the list of keys").isTrue();
 		assertThat(node.get(0).path("sha256").asText()).hasSize(64);
 		// ingest-api checks the keys; indexer-service mounts the same Secret for its
-		// search API
+		// search API, tail and page
 		assertThat(properties("ingest-api").knowsProperty(property.toString())).as(property.toString()).isTrue();
+		assertThat(properties("indexer-service").knowsProperty(property.toString())).as(property.toString()).isTrue();
 		assertThat(ProjectFiles.read("README.md")).contains("--from-file=api-keys.yml");
 	}
 

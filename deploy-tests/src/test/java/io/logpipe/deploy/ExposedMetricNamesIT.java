@@ -49,12 +49,12 @@ class ExposedMetricNamesIT {
 	@BeforeAll
 	static void startPipeline() throws Exception {
 		Map<String, String> keys = new HashMap<>();
-		keys.put("ingest.auth.keys[0].sha256", sha256(KEY));
-		keys.put("ingest.auth.keys[0].tenant", "metrics");
-		keys.put("ingest.auth.keys[1].sha256", sha256(LIMITED_KEY));
-		keys.put("ingest.auth.keys[1].tenant", "metrics");
-		keys.put("ingest.auth.keys[1].rate-limit.requests", "1");
-		keys.put("ingest.auth.keys[1].rate-limit.period", "1h");
+		keys.put("logpipe.auth.keys[0].sha256", sha256(KEY));
+		keys.put("logpipe.auth.keys[0].tenant", "metrics");
+		keys.put("logpipe.auth.keys[1].sha256", sha256(LIMITED_KEY));
+		keys.put("logpipe.auth.keys[1].tenant", "metrics");
+		keys.put("logpipe.auth.keys[1].rate-limit.requests", "1");
+		keys.put("logpipe.auth.keys[1].rate-limit.period", "1h");
 		ingest = start("ingest-api", keys);
 		start("parser-service", Map.of("parser.rules[0].name", "drop-noise", "parser.rules[0].service", "noise",
 				"parser.rules[0].action", "drop"));

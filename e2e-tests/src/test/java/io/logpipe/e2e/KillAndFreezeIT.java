@@ -70,7 +70,7 @@ class KillAndFreezeIT {
 	static void startPipeline() throws Exception {
 		kafka = KafkaBrokerProcess.start(LOGS);
 		ServiceProcess ingest = start("ingest-api",
-				Map.of("ingest.auth.keys[0].sha256", Sha256.hex(API_KEY), "ingest.auth.keys[0].tenant", TENANT));
+				Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(API_KEY), "logpipe.auth.keys[0].tenant", TENANT));
 		parser = start("parser-service", Map.of());
 		start("indexer-service", Map.of("spring.elasticsearch.uris", TestServers.elasticsearch().uri().toString()));
 		for (ServiceProcess service : services) {

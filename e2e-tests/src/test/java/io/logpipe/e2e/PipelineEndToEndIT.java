@@ -46,7 +46,7 @@ class PipelineEndToEndIT {
 	@BeforeAll
 	static void startPipeline() throws Exception {
 		pipeline = new RunningPipeline("pipeline",
-				Map.of("ingest.auth.keys[0].sha256", Sha256.hex(API_KEY), "ingest.auth.keys[0].tenant", TENANT),
+				Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(API_KEY), "logpipe.auth.keys[0].tenant", TENANT),
 				Map.of());
 		ingest = pipeline.ingest();
 		elasticsearch = pipeline.elasticsearch();

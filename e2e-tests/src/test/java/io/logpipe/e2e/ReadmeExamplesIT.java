@@ -56,16 +56,18 @@ class ReadmeExamplesIT {
 
 	@BeforeAll
 	static void startPipeline() throws InterruptedException {
-		pipeline = new RunningPipeline("readme", Map.of(
+		Map<String, String> keys = Map.of(
 				// the development key: every category
-				"ingest.auth.keys[0].sha256", Sha256.hex(KEYS.get("KEY")), "ingest.auth.keys[0].tenant", TENANT,
+				"logpipe.auth.keys[0].sha256", Sha256.hex(KEYS.get("KEY")), "logpipe.auth.keys[0].tenant", TENANT,
 				// "a key configured with categories: app"
-				"ingest.auth.keys[1].sha256", Sha256.hex(KEYS.get("APP_ONLY_KEY")), "ingest.auth.keys[1].tenant",
-				TENANT, "ingest.auth.keys[1].categories", "app",
+				"logpipe.auth.keys[1].sha256", Sha256.hex(KEYS.get("APP_ONLY_KEY")), "logpipe.auth.keys[1].tenant",
+				TENANT, "logpipe.auth.keys[1].categories", "app",
 				// "a key configured with rate-limit, here 2 requests per minute"
-				"ingest.auth.keys[2].sha256", Sha256.hex(KEYS.get("LIMITED_KEY")), "ingest.auth.keys[2].tenant", TENANT,
-				"ingest.auth.keys[2].rate-limit.requests", "2", "ingest.auth.keys[2].rate-limit.period", "1m"),
-				Map.of());
+				"logpipe.auth.keys[2].sha256", Sha256.hex(KEYS.get("LIMITED_KEY")), "logpipe.auth.keys[2].tenant",
+				TENANT, "logpipe.auth.keys[2].rate-limit.requests", "2", "logpipe.auth.keys[2].rate-limit.period",
+				"1m");
+		// The indexer serves the README's search examples with the same keys.
+		pipeline = new RunningPipeline("readme", keys, keys);
 	}
 
 	@AfterAll

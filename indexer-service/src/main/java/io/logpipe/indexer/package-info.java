@@ -1,7 +1,7 @@
 /**
  * indexer-service: bulk-writes parsed documents into Elasticsearch data streams and
  * commits a Kafka offset only once Elasticsearch confirmed its document (or it reached
- * the dead-letter topic).
+ * the dead-letter topic); and answers the tenants' searches and live tails.
  *
  * <table>
  * <caption>Packages</caption>
@@ -35,6 +35,19 @@
  * <td>{@code admin}</td>
  * <td>{@code POST /admin/replay}: rewinds the consumer group to a timestamp; the admin
  * token check and its problem details</td>
+ * </tr>
+ * <tr>
+ * <td>{@code search}</td>
+ * <td>the read side, per tenant by API key ({@code logpipe.auth.keys}):
+ * {@code GET /api/v1/search} ({@code LogSearch}, through spring-data-elasticsearch), the
+ * filters and time ranges it shares with the tail, the read side's problem details, and
+ * the page at {@code /ui/}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code tail}</td>
+ * <td>{@code GET /api/v1/tail}: one group-less consumer of parsed-logs per instance
+ * ({@code ParsedLogsTail}) fanning documents out ({@code TailHub}) to bounded per-reader
+ * queues ({@code TailSubscriber}) written as Server-Sent Events</td>
  * </tr>
  * </table>
  */

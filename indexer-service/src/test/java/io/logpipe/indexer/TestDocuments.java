@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parsed documents as parser-service writes them, and a producer for the shared broker.
+ * Public for the read side's tests (search, tail), which index the same documents.
  */
 public final class TestDocuments implements AutoCloseable {
 

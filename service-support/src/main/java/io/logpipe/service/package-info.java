@@ -9,6 +9,11 @@
  * <th>what it holds</th>
  * </tr>
  * <tr>
+ * <td>{@code auth}</td>
+ * <td>the tenants' API keys ({@code logpipe.auth.keys}) and their constant-time lookup,
+ * imported by the services that answer them ({@code ApiKeyConfiguration})</td>
+ * </tr>
+ * <tr>
  * <td>{@code kafka}</td>
  * <td>the {@code kafka} health indicator that readiness includes</td>
  * </tr>

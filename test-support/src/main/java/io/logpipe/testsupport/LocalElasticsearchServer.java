@@ -73,10 +73,13 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	private static final System.Logger logger = System.getLogger(LocalElasticsearchServer.class.getName());
 
 	/**
-	 * About ten seconds on a quiet machine; the bound is generous because a loaded 2-core
-	 * machine (several builds at once) was seen to need more than 90 s.
+	 * How long the node may take to reach yellow: 240 s by default, overridable with the
+	 * system property {@code logpipe.elasticsearch.startup-timeout-seconds}. About ten
+	 * seconds on a quiet machine; the bound is generous because a loaded 2-core machine
+	 * (several builds at once) was seen to need more than 90 s.
 	 */
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+	private static final Duration STARTUP_TIMEOUT = Duration
+		.ofSeconds(Long.getLong("logpipe.elasticsearch.startup-timeout-seconds", 240));
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 

@@ -1,37 +1,23 @@
 package io.logpipe.ingest.auth;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import io.logpipe.common.id.Sha256;
+import io.logpipe.service.auth.ApiKeyRegistry;
 
 /**
- * Finds the client an API key belongs to. The presented key is hashed and looked up by
- * its hash, so a missing and an unknown key take the same path; the key itself is never
- * stored or logged.
+ * Finds the client of a request by its {@code Authorization} header, in one of the
+ * schemes its endpoint accepts; the keys themselves are the shared {@link ApiKeyRegistry}
+ * ({@code logpipe.auth.keys}), which never stores or logs a key.
  */
 @Component
 public class ApiKeyAuthenticator {
 
-	private static final Logger logger = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
+	private final ApiKeyRegistry registry;
 
-	private final Map<String, AuthenticatedClient> clientsByKeyHash = new HashMap<>();
-
-	public ApiKeyAuthenticator(ApiKeyProperties properties) {
-		for (ApiKeyProperties.Key key : properties.keys()) {
-			String hash = key.sha256().toLowerCase(Locale.ROOT);
-			this.clientsByKeyHash.put(hash, new AuthenticatedClient(hash, key.tenant(), key.categories()));
-		}
-		if (this.clientsByKeyHash.isEmpty()) {
-			logger.warn("No API keys are configured (ingest.auth.keys): every request will get 401");
-		}
+	public ApiKeyAuthenticator(ApiKeyRegistry registry) {
+		this.registry = registry;
 	}
 
 	/**
@@ -46,12 +32,15 @@ public class ApiKeyAuthenticator {
 			.findFirst()
 			.orElse(null);
 		List<String> keys = (scheme != null) ? scheme.candidateKeys(header) : List.of();
-		// A missing key is hashed and looked up like an unknown one, so that the two take
-		// the same time and a prober cannot tell them apart.
+		// A missing key is looked up like an unknown one, and every candidate is looked
+		// up
+		// even after a match, so that timing tells a prober nothing.
 		AuthenticatedClient client = null;
 		for (String key : keys.isEmpty() ? List.of("") : keys) {
-			AuthenticatedClient found = this.clientsByKeyHash.get(Sha256.hex(key));
-			if (client == null && !keys.isEmpty()) {
+			AuthenticatedClient found = this.registry.authenticate(key)
+				.map((apiKey) -> new AuthenticatedClient(apiKey.keySha256(), apiKey.tenant(), apiKey.categories()))
+				.orElse(null);
+			if (client == null) {
 				client = found;
 			}
 		}

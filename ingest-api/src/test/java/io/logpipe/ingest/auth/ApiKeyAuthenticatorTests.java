@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.logpipe.service.auth.ApiKeyProperties;
+import io.logpipe.service.auth.ApiKeyRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -17,8 +20,8 @@ class ApiKeyAuthenticatorTests {
 
 	private static final List<CredentialScheme> ALL = List.of(CredentialScheme.values());
 
-	private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-			new ApiKeyProperties(List.of(new ApiKeyProperties.Key(APP_KEY_SHA256, "acme", null, null))));
+	private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(new ApiKeyRegistry(
+			new ApiKeyProperties(List.of(new ApiKeyProperties.Key(APP_KEY_SHA256, "acme", null, null)))));
 
 	@Test
 	void findsTheTenantOfTheKeyInEveryScheme() {

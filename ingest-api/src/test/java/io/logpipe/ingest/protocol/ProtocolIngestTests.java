@@ -22,7 +22,6 @@ import io.logpipe.common.id.EventIds;
 import io.logpipe.ingest.admission.AdmissionProperties;
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.admission.KeyRateLimiter;
-import io.logpipe.ingest.auth.ApiKeyProperties;
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
@@ -32,6 +31,7 @@ import io.logpipe.ingest.event.RoutingProperties;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.auth.ApiKeyProperties;
 import io.logpipe.service.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code BrokerDownIT}, which owns a broker it can stop.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
-				"ingest.auth.keys[0].tenant=es-tenant", "ingest.kafka.topics.app=es-client-it-app",
+		properties = { "logpipe.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
+				"logpipe.auth.keys[0].tenant=es-tenant", "ingest.kafka.topics.app=es-client-it-app",
 				"ingest.kafka.topics.system=es-client-it-system", "ingest.kafka.topics.security=es-client-it-security",
 				"ingest.limits.max-event-size=2KB" })
 @RealKafka

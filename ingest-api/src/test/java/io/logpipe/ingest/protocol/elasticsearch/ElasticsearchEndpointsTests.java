@@ -42,8 +42,8 @@ import static org.mockito.Mockito.verify;
 @WebMvcTest({ BulkController.class, ProbesController.class })
 @Import(ProtocolSlice.class)
 @EnableConfigurationProperties(ElasticsearchProperties.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.kafka.retry-after=7s", "ingest.limits.max-events=5",
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "ingest.kafka.retry-after=7s", "ingest.limits.max-events=5",
 		"ingest.protocols.elasticsearch.version=8.18.2", "spring.mvc.problemdetails.enabled=true" })
 class ElasticsearchEndpointsTests {
 

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
  * with a message, but under CI (the {@code CI} variable set) a missing rsyslogd fails it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
-				"ingest.auth.keys[0].tenant=rsyslog-tenant", "ingest.kafka.topics.app=rsyslog-it-app",
+		properties = { "logpipe.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
+				"logpipe.auth.keys[0].tenant=rsyslog-tenant", "ingest.kafka.topics.app=rsyslog-it-app",
 				"ingest.kafka.topics.system=rsyslog-it-system", "ingest.kafka.topics.security=rsyslog-it-security" })
 @RealKafka
 class RsyslogIT {

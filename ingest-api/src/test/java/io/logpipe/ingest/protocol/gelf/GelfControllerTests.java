@@ -22,12 +22,12 @@ import static org.mockito.Mockito.verify;
 /** The HTTP contract of {@code POST /gelf}; Kafka is a mock here. */
 @WebMvcTest(GelfController.class)
 @Import({ ProtocolSlice.class, GelfErrors.class })
-@TestPropertySource(
-		properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
-				// SHA-256 of "gelf-limited", a key of one request an hour
-				"ingest.auth.keys[1].sha256=c02f950ab8c72c3286423cc10163bb63f30c559691b4036f0f33511486514e98",
-				"ingest.auth.keys[1].tenant=acme", "ingest.auth.keys[1].rate-limit.requests=1",
-				"ingest.auth.keys[1].rate-limit.period=1h" })
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme",
+		// SHA-256 of "gelf-limited", a key of one request an hour
+		"logpipe.auth.keys[1].sha256=c02f950ab8c72c3286423cc10163bb63f30c559691b4036f0f33511486514e98",
+		"logpipe.auth.keys[1].tenant=acme", "logpipe.auth.keys[1].rate-limit.requests=1",
+		"logpipe.auth.keys[1].rate-limit.period=1h" })
 class GelfControllerTests {
 
 	private static final String MESSAGE = "{\"host\":\"web-1\",\"short_message\":\"payment declined\"}";

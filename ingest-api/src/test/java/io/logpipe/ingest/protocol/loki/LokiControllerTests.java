@@ -26,8 +26,8 @@ import static org.mockito.Mockito.verify;
 /** The HTTP contract of {@code POST /loki/api/v1/push}; Kafka is a mock here. */
 @WebMvcTest(LokiController.class)
 @Import({ ProtocolSlice.class, LokiErrors.class })
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB" })
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB" })
 class LokiControllerTests {
 
 	private static final String PUSH = """

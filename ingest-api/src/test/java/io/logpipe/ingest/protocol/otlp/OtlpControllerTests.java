@@ -28,8 +28,8 @@ import static org.mockito.Mockito.verify;
 /** The HTTP contract of {@code POST /v1/logs}; Kafka is a mock here. */
 @WebMvcTest(OtlpController.class)
 @Import({ ProtocolSlice.class, OtlpErrors.class })
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB" })
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "ingest.limits.max-event-size=1KB" })
 class OtlpControllerTests {
 
 	private static final String JSON = """

@@ -39,8 +39,8 @@ import static org.mockito.Mockito.verify;
  */
 @WebMvcTest(HecController.class)
 @Import(ProtocolSlice.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.kafka.retry-after=7s", "spring.mvc.problemdetails.enabled=true" })
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + ProtocolSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "ingest.kafka.retry-after=7s", "spring.mvc.problemdetails.enabled=true" })
 class HecEndpointsTests {
 
 	private static final String CHANNEL = "FE0ECFAD-13D5-401B-847D-77833BD77131";

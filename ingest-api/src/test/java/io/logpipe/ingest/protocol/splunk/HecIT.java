@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the same service, so on the same partition).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
-				"ingest.auth.keys[0].tenant=hec-tenant", "ingest.kafka.topics.app=hec-it-app",
+		properties = { "logpipe.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
+				"logpipe.auth.keys[0].tenant=hec-tenant", "ingest.kafka.topics.app=hec-it-app",
 				"ingest.kafka.topics.system=hec-it-system", "ingest.kafka.topics.security=hec-it-security" })
 @RealKafka
 class HecIT {

@@ -1,0 +1,134 @@
+package io.logpipe.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.logpipe.testsupport.ServiceProcess;
+
+/**
+ * The read side's latencies, as a user sees them: the search API over the run's
+ * documents, and the time from POSTing an event to ingest-api until it arrives on an open
+ * live tail of indexer-service.
+ */
+final class ReadBench {
+
+	private static final Duration TAIL_WAIT = Duration.ofSeconds(15);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String apiKey;
+
+	ReadBench(String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	/**
+	 * Milliseconds of each of consecutive searches ({@code query}, the last 15 minutes,
+	 * newest 100) during {@code duration}, sorted.
+	 */
+	List<Long> searchLatencies(ServiceProcess indexer, String query, Duration duration) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(indexer.uri("/api/v1/search?from=15m&size=100&q=" + query))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		List<Long> latencies = new ArrayList<>();
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end || latencies.isEmpty()) {
+			long sent = System.nanoTime();
+			HttpResponse<String> answer = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			long took = (System.nanoTime() - sent) / 1_000_000;
+			if (answer.statusCode() != 200 || !answer.body().contains("\"documents\":[{")) {
+				throw new IllegalStateException("search answered " + answer.statusCode() + ": " + answer.body());
+			}
+			latencies.add(took);
+		}
+		latencies.sort(null);
+		return latencies;
+	}
+
+	/**
+	 * Milliseconds from sending each of {@code count} events, one at a time, to
+	 * ingest-api until it arrives on a live tail of {@code service}, sorted.
+	 */
+	List<Long> tailLatencies(ServiceProcess ingest, ServiceProcess indexer, String service, int count)
+			throws Exception {
+		HttpRequest open = HttpRequest.newBuilder(indexer.uri("/api/v1/tail?service=" + service))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<InputStream> tail = this.http.send(open, HttpResponse.BodyHandlers.ofInputStream());
+		if (tail.statusCode() != 200) {
+			throw new IllegalStateException("the tail answered " + tail.statusCode());
+		}
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		Thread reader = Thread.ofVirtual().start(() -> read(tail.body(), lines));
+		try {
+			awaitLine(lines, "event:ready");
+			List<Long> latencies = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String marker = "tailprobe" + i + "x" + System.nanoTime();
+				long sent = System.nanoTime();
+				HttpResponse<String> accepted = this.http.send(post(ingest, service, marker),
+						HttpResponse.BodyHandlers.ofString());
+				if (accepted.statusCode() != 202) {
+					throw new IllegalStateException(
+							"ingest answered " + accepted.statusCode() + ": " + accepted.body());
+				}
+				awaitLine(lines, marker);
+				latencies.add((System.nanoTime() - sent) / 1_000_000);
+			}
+			latencies.sort(null);
+			return latencies;
+		}
+		finally {
+			tail.body().close();
+			reader.interrupt();
+		}
+	}
+
+	private HttpRequest post(ServiceProcess ingest, String service, String marker) {
+		return HttpRequest.newBuilder(ingest.uri("/api/v1/logs"))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"message\":\"" + marker + "\",\"level\":\"info\",\"service\":\"" + service + "\"}"))
+			.build();
+	}
+
+	private static void read(InputStream body, BlockingQueue<String> lines) {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(line);
+			}
+		}
+		catch (IOException ex) {
+			// the tail was closed
+		}
+	}
+
+	/** Waits for a line containing {@code text}; lines before it are skipped. */
+	private static void awaitLine(BlockingQueue<String> lines, String text) throws InterruptedException {
+		long end = System.nanoTime() + TAIL_WAIT.toNanos();
+		while (System.nanoTime() < end) {
+			String line = lines.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+			if (line != null && line.contains(text)) {
+				return;
+			}
+		}
+		throw new IllegalStateException("'" + text + "' did not arrive on the tail within " + TAIL_WAIT);
+	}
+
+}
