@@ -124,8 +124,8 @@ public final class BenchmarkRunner {
 			this.kafka.createTopics(topics.toArray(String[]::new));
 
 			ServiceProcess ingest = start("ingest-api",
-					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.auth.keys[0].sha256", sha256(this.apiKey),
-							"ingest.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
+					Map.of("ingest.kafka.topics.app", rawTopic, "logpipe.auth.keys[0].sha256", sha256(this.apiKey),
+							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
 			measureIngest(ingest);
 			measureProducerBaseline(rawTopic, producerTopic);
 

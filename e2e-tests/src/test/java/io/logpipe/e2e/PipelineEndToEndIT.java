@@ -53,7 +53,7 @@ class PipelineEndToEndIT {
 	static void startPipeline() throws Exception {
 		elasticsearch = TestServers.elasticsearch().uri();
 		ingest = start("ingest-api",
-				Map.of("ingest.auth.keys[0].sha256", sha256(API_KEY), "ingest.auth.keys[0].tenant", TENANT));
+				Map.of("logpipe.auth.keys[0].sha256", sha256(API_KEY), "logpipe.auth.keys[0].tenant", TENANT));
 		start("parser-service", Map.of());
 		start("indexer-service", Map.of("spring.elasticsearch.uris", elasticsearch.toString()));
 		for (ServiceProcess service : services) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What the tests ask Elasticsearch, over plain HTTP so that the assertions do not depend
  * on the client under test.
  */
-final class ElasticsearchQueries {
+public final class ElasticsearchQueries {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -24,7 +24,7 @@ final class ElasticsearchQueries {
 
 	private final URI base;
 
-	ElasticsearchQueries(URI base) {
+	public ElasticsearchQueries(URI base) {
 		this.base = base;
 	}
 
@@ -32,7 +32,7 @@ final class ElasticsearchQueries {
 	 * Documents in the data stream: 0 when it does not exist yet, -1 while it cannot be
 	 * counted.
 	 */
-	long count(String dataStream) {
+	public long count(String dataStream) {
 		try {
 			JsonNode answer = call("GET", "/" + dataStream + "/_count?ignore_unavailable=true&allow_no_indices=true",
 					null);

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parsed documents as parser-service writes them, and a producer for the shared broker.
+ * Public for the read side's tests (search, tail), which index the same documents.
  */
-final class TestDocuments implements AutoCloseable {
+public final class TestDocuments implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -30,7 +31,7 @@ final class TestDocuments implements AutoCloseable {
 					ProducerConfig.ACKS_CONFIG, "all"),
 			new StringSerializer(), new ByteArraySerializer());
 
-	static ObjectNode document(String service, String tenant, String id, Instant timestamp) {
+	public static ObjectNode document(String service, String tenant, String id, Instant timestamp) {
 		ObjectNode document = json.createObjectNode();
 		document.put("@timestamp", timestamp.toString());
 		document.put("message", "GET /checkout 200");
@@ -40,11 +41,11 @@ final class TestDocuments implements AutoCloseable {
 		return document;
 	}
 
-	static ObjectNode document(String service, String tenant) {
+	public static ObjectNode document(String service, String tenant) {
 		return document(service, tenant, EventIds.newId(), Instant.now());
 	}
 
-	static byte[] bytes(ObjectNode document) {
+	public static byte[] bytes(ObjectNode document) {
 		return json.writeValueAsBytes(document);
 	}
 
@@ -52,7 +53,7 @@ final class TestDocuments implements AutoCloseable {
 	 * Sends keyed by service, as parser-service does, and waits for Kafka's
 	 * acknowledgement; returns the ids sent.
 	 */
-	List<String> send(String topic, List<ObjectNode> documents) {
+	public List<String> send(String topic, List<ObjectNode> documents) {
 		return send(topic, documents, false);
 	}
 
@@ -78,7 +79,7 @@ final class TestDocuments implements AutoCloseable {
 		}
 	}
 
-	static List<ObjectNode> documents(int count, String service, String tenant) {
+	public static List<ObjectNode> documents(int count, String service, String tenant) {
 		List<ObjectNode> documents = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			documents.add(document(service, tenant));

@@ -12,9 +12,9 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
-import io.logpipe.ingest.auth.ApiKeyProperties;
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.service.auth.ApiKeyProperties;
 import io.logpipe.service.problem.ProblemException;
 
 /**

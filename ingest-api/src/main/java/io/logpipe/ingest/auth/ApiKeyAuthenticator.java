@@ -1,41 +1,24 @@
 package io.logpipe.ingest.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import io.logpipe.service.auth.ApiKeyRegistry;
+
 /**
- * Finds the client an API key belongs to. The presented key is hashed and looked up by
- * its hash, so a missing and an unknown key take the same path; the key itself is never
- * stored or logged.
+ * Finds the client of a request by its {@code Authorization: Bearer <key>} header; the
+ * keys themselves are the shared {@link ApiKeyRegistry} ({@code logpipe.auth.keys}).
  */
 @Component
 public class ApiKeyAuthenticator {
 
-	private static final Logger logger = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
-
 	private static final String BEARER = "Bearer ";
 
-	private final Map<String, AuthenticatedClient> clientsByKeyHash = new HashMap<>();
+	private final ApiKeyRegistry registry;
 
-	public ApiKeyAuthenticator(ApiKeyProperties properties) {
-		for (ApiKeyProperties.Key key : properties.keys()) {
-			String hash = key.sha256().toLowerCase(Locale.ROOT);
-			this.clientsByKeyHash.put(hash, new AuthenticatedClient(hash, key.tenant(), key.categories()));
-		}
-		if (this.clientsByKeyHash.isEmpty()) {
-			logger.warn("No API keys are configured (ingest.auth.keys): every request will get 401");
-		}
+	public ApiKeyAuthenticator(ApiKeyRegistry registry) {
+		this.registry = registry;
 	}
 
 	/**
@@ -44,21 +27,11 @@ public class ApiKeyAuthenticator {
 	public Optional<AuthenticatedClient> authenticate(String authorizationHeader) {
 		boolean bearer = authorizationHeader != null
 				&& authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length());
-		// A missing key is hashed and looked up like an unknown one, so that the two take
-		// the same time and a prober cannot tell them apart.
+		// A missing key is looked up like an unknown one, so that the two take the same
+		// time and a prober cannot tell them apart.
 		String key = bearer ? authorizationHeader.substring(BEARER.length()).strip() : "";
-		AuthenticatedClient client = this.clientsByKeyHash.get(sha256Hex(key));
-		return (bearer && !key.isEmpty()) ? Optional.ofNullable(client) : Optional.empty();
-	}
-
-	static String sha256Hex(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return this.registry.authenticate(key)
+			.map((found) -> new AuthenticatedClient(found.keySha256(), found.tenant(), found.categories()));
 	}
 
 }

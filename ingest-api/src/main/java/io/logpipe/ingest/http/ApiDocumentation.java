@@ -48,7 +48,7 @@ class ApiDocumentation {
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
-							.description("An API key; its SHA-256 is configured in ingest.auth.keys"))
+							.description("An API key; its SHA-256 is configured in logpipe.auth.keys"))
 				.addSchemas(PROBLEM_SCHEMA, problemSchema()))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 		api.addExtension("x-problem-types", problemTypes());

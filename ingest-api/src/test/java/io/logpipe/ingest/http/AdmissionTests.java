@@ -30,10 +30,10 @@ import static org.mockito.Mockito.verify;
  */
 @WebMvcTest(LogsController.class)
 @Import(IngestSlice.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.auth.keys[0].rate-limit.requests=2",
-		"ingest.auth.keys[0].rate-limit.period=1h", "ingest.auth.keys[1].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256,
-		"ingest.auth.keys[1].tenant=acme", "ingest.admission.max-in-flight-bytes=1KB",
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "logpipe.auth.keys[0].rate-limit.requests=2",
+		"logpipe.auth.keys[0].rate-limit.period=1h", "logpipe.auth.keys[1].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256,
+		"logpipe.auth.keys[1].tenant=acme", "ingest.admission.max-in-flight-bytes=1KB",
 		"ingest.admission.retry-after=3s", "spring.mvc.problemdetails.enabled=true" })
 class AdmissionTests {
 

@@ -34,8 +34,8 @@ import static org.mockito.Mockito.verify;
  */
 @WebMvcTest(LogsController.class)
 @Import(IngestSlice.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.limits.max-body-size=4KB", "ingest.limits.max-event-size=200B",
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "ingest.limits.max-body-size=4KB", "ingest.limits.max-event-size=200B",
 		"ingest.limits.max-events=5", "ingest.limits.max-fields-per-event=6", "ingest.limits.max-depth=3",
 		"spring.mvc.problemdetails.enabled=true" })
 class BodyFormatsTests {

@@ -17,7 +17,6 @@ import io.logpipe.ingest.admission.AdmissionProperties;
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.admission.KeyRateLimiter;
 import io.logpipe.ingest.auth.ApiKeyAuthenticator;
-import io.logpipe.ingest.auth.ApiKeyProperties;
 import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.body.RequestBodyReader;
 import io.logpipe.ingest.event.CategoryRouter;
@@ -25,6 +24,7 @@ import io.logpipe.ingest.event.EventBatchReader;
 import io.logpipe.ingest.event.RoutingProperties;
 import io.logpipe.ingest.kafka.IngestKafkaProperties;
 import io.logpipe.ingest.metrics.IngestMetrics;
+import io.logpipe.service.auth.ApiKeyConfiguration;
 
 /**
  * Everything {@code @WebMvcTest(LogsController.class)} needs besides the controller: the
@@ -32,10 +32,10 @@ import io.logpipe.ingest.metrics.IngestMetrics;
  * publisher is the one piece each test class mocks.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ApiKeyProperties.class, IngestKafkaProperties.class, IngestLimitsProperties.class,
-		AdmissionProperties.class, RoutingProperties.class })
-@Import({ ApiKeyAuthenticator.class, KeyRateLimiter.class, InFlightBytes.class, RequestBodyReader.class,
-		CategoryRouter.class, EventBatchReader.class, IngestMetrics.class })
+@EnableConfigurationProperties({ IngestKafkaProperties.class, IngestLimitsProperties.class, AdmissionProperties.class,
+		RoutingProperties.class })
+@Import({ ApiKeyConfiguration.class, ApiKeyAuthenticator.class, KeyRateLimiter.class, InFlightBytes.class,
+		RequestBodyReader.class, CategoryRouter.class, EventBatchReader.class, IngestMetrics.class })
 class IngestSlice {
 
 	static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");

@@ -40,9 +40,9 @@ import static org.mockito.Mockito.verify;
 @WebMvcTest(LogsController.class)
 @Import(IngestSlice.class)
 @TestPropertySource(
-		properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
-				"ingest.auth.keys[1].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256, "ingest.auth.keys[1].tenant=acme",
-				"ingest.auth.keys[1].categories=app", "spring.mvc.problemdetails.enabled=true" })
+		properties = { "logpipe.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "logpipe.auth.keys[0].tenant=acme",
+				"logpipe.auth.keys[1].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256, "logpipe.auth.keys[1].tenant=acme",
+				"logpipe.auth.keys[1].categories=app", "spring.mvc.problemdetails.enabled=true" })
 class LogsControllerTests {
 
 	@Autowired

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(LogsController.class)
 @Import(IngestSlice.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.auth.keys[0].rate-limit.requests=4",
-		"ingest.auth.keys[0].rate-limit.period=1h", "spring.mvc.problemdetails.enabled=true" })
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "logpipe.auth.keys[0].rate-limit.requests=4",
+		"logpipe.auth.keys[0].rate-limit.period=1h", "spring.mvc.problemdetails.enabled=true" })
 class MetricsTests {
 
 	@Autowired

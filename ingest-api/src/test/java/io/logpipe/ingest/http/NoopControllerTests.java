@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(NoopController.class)
 @Import(IngestSlice.class)
 @TestPropertySource(properties = { "ingest.benchmark.noop-endpoint=true",
-		"ingest.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "ingest.auth.keys[0].tenant=acme",
+		"logpipe.auth.keys[0].sha256=" + IngestSlice.APP_KEY_SHA256, "logpipe.auth.keys[0].tenant=acme",
 		"spring.mvc.problemdetails.enabled=true" })
 class NoopControllerTests {
 

@@ -28,8 +28,8 @@ import static org.mockito.Mockito.verify;
 /** The configurable routing rules, as the README's example configures them. */
 @WebMvcTest(LogsController.class)
 @Import(IngestSlice.class)
-@TestPropertySource(properties = { "ingest.auth.keys[0].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256,
-		"ingest.auth.keys[0].tenant=acme", "ingest.auth.keys[0].categories=app",
+@TestPropertySource(properties = { "logpipe.auth.keys[0].sha256=" + IngestSlice.APP_ONLY_KEY_SHA256,
+		"logpipe.auth.keys[0].tenant=acme", "logpipe.auth.keys[0].categories=app",
 		"ingest.routing.rules[0].message-pattern=(?i)authentication fail(ed|ure)",
 		"ingest.routing.rules[0].category=security", "ingest.routing.rules[1].service=kernel",
 		"ingest.routing.rules[1].category=system", "ingest.routing.rules[2].message-pattern=(x+x+)+y",

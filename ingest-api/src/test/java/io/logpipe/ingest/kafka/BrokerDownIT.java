@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test runs its OWN broker, which it stops; the JVM's shared broker is never touched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
-				"ingest.auth.keys[0].tenant=it-tenant", "ingest.kafka.ack-timeout=2s", "ingest.kafka.retry-after=7s",
+		properties = { "logpipe.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
+				"logpipe.auth.keys[0].tenant=it-tenant", "ingest.kafka.ack-timeout=2s", "ingest.kafka.retry-after=7s",
 				"ingest.kafka.topics.app=broker-down-it-app", "spring.kafka.producer.properties.max.block.ms=2000" })
 class BrokerDownIT {
 

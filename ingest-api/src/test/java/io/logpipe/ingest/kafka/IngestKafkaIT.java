@@ -45,8 +45,8 @@ import static org.awaitility.Awaitility.await;
  * what was sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ingest.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
-				"ingest.auth.keys[0].tenant=it-tenant", "ingest.kafka.topics.app=ingest-it-app",
+		properties = { "logpipe.auth.keys[0].sha256=2924a27d7fc715372a952b03583ae5f1221556bcdabbf2a57ff5de577efe11c1",
+				"logpipe.auth.keys[0].tenant=it-tenant", "ingest.kafka.topics.app=ingest-it-app",
 				"ingest.kafka.topics.system=ingest-it-system", "ingest.kafka.topics.security=ingest-it-security",
 				"ingest.routing.rules[0].message-pattern=(?i)authentication failure",
 				"ingest.routing.rules[0].category=security" })

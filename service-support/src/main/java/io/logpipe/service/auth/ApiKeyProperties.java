@@ -1,4 +1,4 @@
-package io.logpipe.ingest.auth;
+package io.logpipe.service.auth;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +17,16 @@ import org.springframework.validation.annotation.Validated;
 import io.logpipe.common.event.Category;
 
 /**
- * The API keys ingest accepts. Only their SHA-256 hashes are configured, so a leaked
- * configuration does not leak a credential. Several keys may name the same tenant, which
- * is how a key is rotated without downtime.
+ * The API keys of the tenants, configured once under {@code logpipe.auth} and read by
+ * every service that answers them: ingest-api (writes) and indexer-service (search and
+ * tail). Only their SHA-256 hashes are configured, so a leaked configuration does not
+ * leak a credential. Several keys may name the same tenant, which is how a key is rotated
+ * without downtime.
  *
  * @param keys the accepted keys
  */
 @Validated
-@ConfigurationProperties("ingest.auth")
+@ConfigurationProperties("logpipe.auth")
 public record ApiKeyProperties(@Valid List<Key> keys) {
 
 	public ApiKeyProperties {
@@ -33,9 +35,10 @@ public record ApiKeyProperties(@Valid List<Key> keys) {
 
 	/**
 	 * @param sha256 lower-case hex SHA-256 of the key
-	 * @param tenant the tenant whose data the key writes
-	 * @param categories the categories the key may write; all when empty
-	 * @param rateLimit how many requests the key may send, or {@code null} for no limit
+	 * @param tenant the tenant whose data the key writes and reads
+	 * @param categories the categories the key may write (ingest-api); all when empty
+	 * @param rateLimit how many requests the key may send to ingest-api, or {@code null}
+	 * for no limit
 	 */
 	public record Key(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",

@@ -1,0 +1,72 @@
+package io.logpipe.service.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenants' API keys, configured once ({@code logpipe.auth.keys}) for every service
+ * that answers them. A service extracts the key from its request (a bearer token, or a
+ * shipper's own scheme) and asks {@link #authenticate}.
+ *
+ * <p>
+ * The presented key is hashed and compared with every configured hash in constant time,
+ * without stopping at a match, so neither a missing, an unknown nor a known key can be
+ * told apart by timing. The key itself is never stored or logged. Immutable, thread-safe.
+ */
+public class ApiKeyRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiKeyRegistry.class);
+
+	private final List<Entry> entries = new ArrayList<>();
+
+	public ApiKeyRegistry(ApiKeyProperties properties) {
+		for (ApiKeyProperties.Key key : properties.keys()) {
+			String hash = key.sha256().toLowerCase(Locale.ROOT);
+			this.entries
+				.add(new Entry(HexFormat.of().parseHex(hash), new ApiKey(hash, key.tenant(), key.categories())));
+		}
+		if (this.entries.isEmpty()) {
+			logger.warn("No API keys are configured (logpipe.auth.keys): every request with a key will get 401");
+		}
+	}
+
+	/**
+	 * The configured key {@code presentedKey} is, if any; an empty or {@code null} key is
+	 * never one.
+	 */
+	public Optional<ApiKey> authenticate(String presentedKey) {
+		String key = (presentedKey != null) ? presentedKey : "";
+		byte[] hash = sha256(key);
+		ApiKey found = null;
+		for (Entry entry : this.entries) {
+			// Every entry is compared, so the time does not tell where (or whether) it
+			// matched.
+			if (MessageDigest.isEqual(hash, entry.sha256()) && found == null) {
+				found = entry.key();
+			}
+		}
+		return key.isEmpty() ? Optional.empty() : Optional.ofNullable(found);
+	}
+
+	static byte[] sha256(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	private record Entry(byte[] sha256, ApiKey key) {
+	}
+
+}
