@@ -135,9 +135,13 @@ class LogsController {
 				firstOf(serviceHeader, serviceParameter), firstOf(hostHeader, hostParameter),
 				firstOf(formatHeader, formatParameter),
 				requestCategory(client, firstOf(categoryHeader, categoryParameter)), idempotencyKey);
-		long declaredLength = request.getContentLengthLong();
-		this.bodyReader.checkDeclaredLength(declaredLength);
-		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(declaredLength);
+		this.bodyReader.checkDeclaredLength(request.getContentLengthLong());
+		// Bytes are reserved as they arrive, not as declared: reserving the declared
+		// length up
+		// front let two slow clients that declare large bodies hold the whole cap, and
+		// every
+		// other client got 429 until they were timed out.
+		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(0);
 				InputStream in = request.getInputStream()) {
 			RequestBodyReader.Body body = this.bodyReader.read(in, request.getHeader(HttpHeaders.CONTENT_ENCODING),
 					reservation::growTo);
