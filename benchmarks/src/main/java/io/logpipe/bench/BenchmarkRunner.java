@@ -3,15 +3,12 @@ package io.logpipe.bench;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import com.sun.management.OperatingSystemMXBean;
+
+import io.logpipe.common.id.Sha256;
+import io.logpipe.testsupport.ServiceProcess;
 
 /**
  * Runs every measurement of the benchmark in sequence on one Kafka broker and one
@@ -124,7 +124,7 @@ public final class BenchmarkRunner {
 			this.kafka.createTopics(topics.toArray(String[]::new));
 
 			ServiceProcess ingest = start("ingest-api",
-					Map.of("ingest.kafka.topics.app", rawTopic, "logpipe.auth.keys[0].sha256", sha256(this.apiKey),
+					Map.of("ingest.kafka.topics.app", rawTopic, "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
 							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
 			measureIngest(ingest);
 			measureProducerBaseline(rawTopic, producerTopic);
@@ -436,11 +436,6 @@ public final class BenchmarkRunner {
 
 	private static void step(String what) {
 		System.out.println("==> bench: " + what);
-	}
-
-	private static String sha256(String key) throws Exception {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -35,6 +35,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.logpipe.testsupport.ServiceProcess;
+
 /**
  * Everything the benchmark does with Kafka directly: bench topics, pre-filling, consumer
  * group lag, reading parsed documents back, and the Kafka perf tools as baselines. The

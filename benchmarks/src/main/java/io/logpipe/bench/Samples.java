@@ -46,11 +46,6 @@ final class Samples {
 	 */
 	static final List<String> LINE_FORMATS = List.of("access", "logfmt", "rfc5424", "rfc3164", "plain");
 
-	/** A raw record, as ingest-api writes it, whose message is an access-log line. */
-	static byte[] accessLogRecord(String tenant, String service, long n) {
-		return lineRecord(tenant, service, n, "access");
-	}
-
 	/**
 	 * A raw record whose message is a line of {@code format} (one of
 	 * {@link #LINE_FORMATS}), without a format hint, so the parser detects it as it would

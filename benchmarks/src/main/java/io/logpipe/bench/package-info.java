@@ -18,10 +18,6 @@
  * <td>durations and sizes of the quick, full and smoke runs</td>
  * </tr>
  * <tr>
- * <td>{@code ServiceProcess}</td>
- * <td>a service started from its jar; start-up time, CPU, peak RSS</td>
- * </tr>
- * <tr>
  * <td>{@code HttpLoad}</td>
  * <td>the HTTP load generator (bounded in-flight requests on virtual threads)</td>
  * </tr>

@@ -5,15 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.logpipe.bench.ServiceProcess;
 import io.logpipe.common.codec.EventCodec;
+import io.logpipe.common.id.Sha256;
+import io.logpipe.testsupport.ServiceProcess;
 import io.logpipe.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 
@@ -53,7 +50,7 @@ class PipelineEndToEndIT {
 	static void startPipeline() throws Exception {
 		elasticsearch = TestServers.elasticsearch().uri();
 		ingest = start("ingest-api",
-				Map.of("logpipe.auth.keys[0].sha256", sha256(API_KEY), "logpipe.auth.keys[0].tenant", TENANT));
+				Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(API_KEY), "logpipe.auth.keys[0].tenant", TENANT));
 		start("parser-service", Map.of());
 		start("indexer-service", Map.of("spring.elasticsearch.uris", elasticsearch.toString()));
 		for (ServiceProcess service : services) {
@@ -79,6 +76,7 @@ class PipelineEndToEndIT {
 
 	@Test
 	void everyAcceptedEventBecomesSearchableUnderItsIdWithEcsFields() throws Exception {
+		Instant startedAt = Instant.now();
 		Instant eventTime = Instant.parse("2026-11-20T08:30:00.250Z");
 		List<String> ids = new ArrayList<>();
 		for (int batch = 0; batch < 2; batch++) {
@@ -119,7 +117,11 @@ class PipelineEndToEndIT {
 		assertThat(source.at("/host/name").asString()).isEqualTo("web-1");
 		assertThat(source.at("/organization/id").asString()).isEqualTo(TENANT);
 		assertThat(source.get("@timestamp").asString()).isEqualTo("2026-11-20T08:30:00.250Z");
-		assertThat(source.at("/event/ingested").isMissingNode()).isFalse();
+		// event.created: receipt at ingest-api; event.ingested: arrival in Elasticsearch
+		Instant created = Instant.parse(source.at("/event/created").asString());
+		Instant ingested = Instant.parse(source.at("/event/ingested").asString());
+		assertThat(created).isBetween(startedAt, Instant.now());
+		assertThat(ingested).isAfterOrEqualTo(created).isBeforeOrEqualTo(Instant.now());
 		assertThat(source.at("/attributes/cart/items").isMissingNode()).isFalse();
 		assertThat(source.get("message").asString()).matches("order \\d+ placed");
 		String service = source.at("/service/name").asString();
@@ -154,11 +156,6 @@ class PipelineEndToEndIT {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return codec.mapper().readTree(response.body());
-	}
-
-	private static String sha256(String value) throws NoSuchAlgorithmException {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -45,7 +45,8 @@
  * </tr>
  * <tr>
  * <td>{@code metrics}</td>
- * <td>per-batch level counts for {@code log-metrics}, Prometheus counters</td>
+ * <td>per-batch log counts for {@code log-metrics} ({@code BatchLogCounts}), Prometheus
+ * counters</td>
  * </tr>
  * <tr>
  * <td>{@code kafka}</td>

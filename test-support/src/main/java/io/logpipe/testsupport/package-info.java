@@ -31,6 +31,11 @@
  * port and data folder (outage tests)</td>
  * </tr>
  * <tr>
+ * <td>{@link io.logpipe.testsupport.ServiceProcess}</td>
+ * <td>a service started from its built jar on a free port, ready when its readiness group
+ * is UP; the end-to-end test and the benchmark run the services this way</td>
+ * </tr>
+ * <tr>
  * <td>{@code TestServersContextCustomizerFactory},
  * {@code TestServersContextCustomizer}</td>
  * <td>the Spring TestContext hook behind the annotations (registered in

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.metrics.LogCount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON codec for the records on the topics. Thread-safe; create one and share it.
+ * The one JSON codec for the records on the topics: raw records, documents and log
+ * counts. Thread-safe; create one and share it.
  *
  * <p>
  * Unknown properties are ignored when reading so that a service of an older version keeps
@@ -39,6 +41,10 @@ public final class EventCodec {
 		return write(document);
 	}
 
+	public byte[] encode(LogCount count) {
+		return write(count);
+	}
+
 	/**
 	 * Reads a raw record.
 	 * @throws EventDecodingException when the bytes are not a raw record
@@ -61,6 +67,18 @@ public final class EventCodec {
 			throw new EventDecodingException("document lacks event.id or @timestamp");
 		}
 		return document;
+	}
+
+	/**
+	 * Reads a log count.
+	 * @throws EventDecodingException when the bytes are not a log count
+	 */
+	public LogCount decodeLogCount(byte[] json) {
+		LogCount count = read(json, LogCount.class);
+		if (count.tenant() == null || count.tenant().isBlank() || count.windowStart() == null || count.count() < 0) {
+			throw new EventDecodingException("log count lacks tenant or window_start, or its count is negative");
+		}
+		return count;
 	}
 
 	/**

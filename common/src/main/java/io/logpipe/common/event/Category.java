@@ -6,25 +6,13 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import io.logpipe.common.topic.Topics;
-
 /**
  * The kind of log a record is; each category has its own raw topic so that security logs
  * can be retained, secured and scaled apart from application noise.
  */
 public enum Category {
 
-	APP(Topics.APP_LOGS), SYSTEM(Topics.SYSTEM_LOGS), SECURITY(Topics.SECURITY_LOGS);
-
-	private final String defaultTopic;
-
-	Category(String defaultTopic) {
-		this.defaultTopic = defaultTopic;
-	}
-
-	public String defaultTopic() {
-		return this.defaultTopic;
-	}
+	APP, SYSTEM, SECURITY;
 
 	@JsonValue
 	public String wireName() {

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param timestamp ECS {@code @timestamp}: when the event happened
  * @param message ECS {@code message}
- * @param event ECS {@code event.*}: id (the Elasticsearch {@code _id}), ingestion time,
- * dataset
+ * @param event ECS {@code event.*}: id (the Elasticsearch {@code _id}), {@code created}
+ * (when ingest-api received the event), dataset; {@code ingested} is left to the indexer,
+ * which sets it when it hands the document to Elasticsearch
  * @param log ECS {@code log.*}: level (upper case), logger
  * @param service ECS {@code service.*}
  * @param host ECS {@code host.*}
@@ -42,7 +43,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String message, Event event, Log log,
 		Service service, Host host, Organization organization, Map<String, String> labels, List<String> tags,
-		ErrorInfo error, Http http, Url url, @JsonProperty("user_agent") UserAgent userAgent, Client source,
+		ErrorInfo error, Http http, Url url, @JsonProperty("user_agent") UserAgent userAgent, Source source,
 		Trace trace, Span span, Process process, Map<String, Object> attributes, Pipeline logpipe) {
 
 	public static final int SCHEMA_VERSION = 1;
@@ -122,7 +123,7 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 
 	/** ECS {@code source.*}: the client of a network event. */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record Client(String ip, Integer port) {
+	public record Source(String ip, Integer port) {
 	}
 
 	/** ECS {@code trace.*}. */
@@ -155,16 +156,12 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record Pipeline(@JsonProperty("schema_version") int schemaVersion, String category, String protocol,
 			String format, List<String> inferred, @JsonProperty("timestamp_original") String timestampOriginal) {
-
-		public Pipeline(int schemaVersion, String category, String protocol, String format) {
-			this(schemaVersion, category, protocol, format, null, null);
-		}
-
 	}
 
 	/** The data stream's dataset and the service's name. */
 	public String serviceName() {
-		return (this.service != null && this.service.name() != null) ? this.service.name() : Source.UNKNOWN_SERVICE;
+		return (this.service != null && this.service.name() != null) ? this.service.name()
+				: io.logpipe.common.event.Source.UNKNOWN_SERVICE;
 	}
 
 	/** The tenant the document belongs to. */
@@ -179,6 +176,29 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/** A builder that starts from this document, to change a few groups of a copy. */
+	public Builder toBuilder() {
+		return new Builder().timestamp(this.timestamp)
+			.message(this.message)
+			.event(this.event)
+			.log(this.log)
+			.service(this.service)
+			.host(this.host)
+			.organization(this.organization)
+			.labels(this.labels)
+			.tags(this.tags)
+			.error(this.error)
+			.http(this.http)
+			.url(this.url)
+			.userAgent(this.userAgent)
+			.source(this.source)
+			.trace(this.trace)
+			.span(this.span)
+			.process(this.process)
+			.attributes(this.attributes)
+			.logpipe(this.logpipe);
 	}
 
 	/** Builds a document group by group; the parser fills what it finds. */
@@ -210,7 +230,7 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 
 		private UserAgent userAgent;
 
-		private Client source;
+		private Source source;
 
 		private Trace trace;
 
@@ -290,7 +310,7 @@ public record LogDocument(@JsonProperty("@timestamp") Instant timestamp, String 
 			return this;
 		}
 
-		public Builder source(Client source) {
+		public Builder source(Source source) {
 			this.source = source;
 			return this;
 		}

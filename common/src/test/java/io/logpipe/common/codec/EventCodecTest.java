@@ -11,6 +11,7 @@ import io.logpipe.common.event.Category;
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.event.Source;
+import io.logpipe.common.metrics.LogCount;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class EventCodecTest {
 			.error(new LogDocument.ErrorInfo("java.lang.IllegalStateException", "boom", "at x"))
 			.tags(List.of())
 			.attributes(Map.of("cart_id", 42))
-			.logpipe(new LogDocument.Pipeline(1, "app", "native", null))
+			.logpipe(new LogDocument.Pipeline(1, "app", "native", null, null, null))
 			.build();
 
 		JsonNode json = this.codec.mapper().readTree(this.codec.encode(document));
@@ -103,6 +104,34 @@ class EventCodecTest {
 			.isInstanceOf(EventDecodingException.class)
 			.hasMessageContaining("lacks");
 		assertThatThrownBy(() -> this.codec.decodeRaw(new byte[0])).isInstanceOf(EventDecodingException.class);
+	}
+
+	@Test
+	void logCountSurvivesARoundTripWithTheFieldNamesTheIndexerStores() {
+		Instant start = Instant.parse("2026-11-21T10:15:00Z");
+		LogCount count = new LogCount(start, start, start.plusSeconds(60), "acme", "checkout", "ERROR", 7);
+
+		byte[] encoded = this.codec.encode(count);
+		JsonNode json = this.codec.mapper().readTree(encoded);
+
+		assertThat(json.get("window_start").asString()).isEqualTo("2026-11-21T10:15:00Z");
+		assertThat(json.get("@timestamp").asString()).isEqualTo("2026-11-21T10:15:00Z");
+		assertThat(json.has("windowStart")).isFalse();
+		assertThat(this.codec.decodeLogCount(encoded)).isEqualTo(count);
+	}
+
+	@Test
+	void rejectsALogCountWithoutTenantOrWindow() {
+		assertThatThrownBy(() -> this.codec
+			.decodeLogCount("{\"window_start\":\"2026-11-21T10:15:00Z\",\"count\":1}".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(EventDecodingException.class)
+			.hasMessageContaining("tenant");
+		assertThatThrownBy(
+				() -> this.codec.decodeLogCount("{\"tenant\":\"acme\",\"count\":1}".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(EventDecodingException.class)
+			.hasMessageContaining("window_start");
+		assertThatThrownBy(() -> this.codec.decodeLogCount("[1]".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(EventDecodingException.class);
 	}
 
 }

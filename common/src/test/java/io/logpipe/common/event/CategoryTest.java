@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CategoryTest {
 
 	@Test
-	void parsesWireNamesInAnyCaseAndMapsThemToTheirTopics() {
+	void parsesWireNamesInAnyCase() {
 		assertThat(Category.parse(" Security ")).contains(Category.SECURITY);
-		assertThat(Category.parse("app").map(Category::defaultTopic)).contains("app-logs");
+		assertThat(Category.parse("app")).contains(Category.APP);
 		assertThat(Category.parse("audit")).isEmpty();
 		assertThat(Category.parse(null)).isEmpty();
 	}

@@ -1,8 +1,6 @@
 package io.logpipe.indexer.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -13,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import io.logpipe.common.id.Sha256;
 import io.logpipe.service.problem.ProblemException;
 import io.logpipe.service.problem.UnauthenticatedException;
 
@@ -53,18 +52,9 @@ class AdminToken implements HandlerInterceptor {
 			throw new ProblemException(AdminProblem.FORBIDDEN,
 					"the admin endpoints are disabled: indexer.admin.token-sha256 is not set");
 		}
-		byte[] hash = sha256(authorization.substring(BEARER.length()).trim());
+		byte[] hash = Sha256.digest(authorization.substring(BEARER.length()).trim());
 		if (!MessageDigest.isEqual(hash, this.expectedHash)) {
 			throw new ProblemException(AdminProblem.FORBIDDEN, "the admin token is not valid");
-		}
-	}
-
-	private static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
 	}
 

@@ -1,11 +1,9 @@
 package io.logpipe.indexer.bulk;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.logpipe.common.id.Sha256;
 
 /**
  * The data stream of a document: {@code logs-<service>-<tenant>}, following Elastic's
@@ -63,17 +61,7 @@ public final class DataStreamNames {
 		if (safe.startsWith("_")) {
 			safe = "x" + safe;
 		}
-		return safe + "_" + shortHash(name);
-	}
-
-	private static String shortHash(String name) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 4);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return safe + "_" + Sha256.hex(name, 4);
 	}
 
 }

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * </tr>
  * <tr>
  * <td>{@code logpipe.indexer.end_to_end.latency} (timer histogram)</td>
- * <td>from {@code event.ingested} (when ingest-api received the record) to Elasticsearch
+ * <td>from {@code event.created} (when ingest-api received the record) to Elasticsearch
  * confirming the document</td>
  * </tr>
  * </table>
@@ -94,7 +94,7 @@ public class IndexingMetrics {
 		this.bulkOk = bulkTimer(registry, "ok");
 		this.bulkError = bulkTimer(registry, "error");
 		this.endToEnd = Timer.builder("logpipe.indexer.end_to_end.latency")
-			.description("from event.ingested to confirmed by Elasticsearch")
+			.description("from event.created (receipt at ingest-api) to confirmed by Elasticsearch")
 			.publishPercentileHistogram()
 			.maximumExpectedValue(Duration.ofMinutes(10))
 			.register(registry);
@@ -136,9 +136,9 @@ public class IndexingMetrics {
 			case REJECTED -> "dead_lettered";
 		};
 		count(outcome, result.errorType());
-		Instant ingested = result.document().ingested();
-		if (result.outcome() == ItemOutcome.INDEXED && ingested != null) {
-			Duration latency = Duration.between(ingested, this.clock.instant());
+		Instant created = result.document().created();
+		if (result.outcome() == ItemOutcome.INDEXED && created != null) {
+			Duration latency = Duration.between(created, this.clock.instant());
 			if (!latency.isNegative()) {
 				this.endToEnd.record(latency);
 			}

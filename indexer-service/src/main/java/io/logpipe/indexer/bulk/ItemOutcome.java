@@ -36,8 +36,4 @@ public enum ItemOutcome {
 		return REJECTED;
 	}
 
-	public boolean isStored() {
-		return this == INDEXED || this == ALREADY_EXISTS;
-	}
-
 }

@@ -1,5 +1,6 @@
 package io.logpipe.indexer.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -25,10 +26,48 @@ import io.logpipe.common.codec.IsoInstants;
  * @param id {@code event.id}, the {@code _id}
  * @param serviceName {@code service.name}, or {@code null}
  * @param tenant {@code organization.id}, or {@code null}
- * @param ingested {@code event.ingested}, or {@code null} when missing or unreadable (it
- * only feeds the end-to-end latency)
+ * @param created {@code event.created} (when ingest-api received the event), or
+ * {@code null} when missing or unreadable (it only feeds the end-to-end latency)
+ * @param eventObject the byte offset of the {@code event} object's opening brace, where
+ * {@link #withIngested} inserts {@code event.ingested}; -1 when the document already has
+ * one (a parser of an older version wrote it)
  */
-record DocumentKeys(String id, String serviceName, String tenant, Instant ingested) {
+record DocumentKeys(String id, String serviceName, String tenant, Instant created, long eventObject) {
+
+	private static final byte[] INGESTED = "\"ingested\":\"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The document with {@code event.ingested} set to {@code now}: the indexer's time of
+	 * taking it for Elasticsearch, as close as the indexer gets to when it reached the
+	 * store (an ingest pipeline would be closer, but the Elasticsearch the tests run has
+	 * no ingest processors). One copy of the bytes; the rest of the document is not
+	 * parsed again.
+	 */
+	byte[] withIngested(byte[] json, Instant now) {
+		if (this.eventObject < 0) {
+			return json;
+		}
+		int brace = (int) this.eventObject;
+		int next = brace + 1;
+		while (next < json.length && Character.isWhitespace(json[next])) {
+			next++;
+		}
+		boolean empty = next < json.length && json[next] == '}';
+		byte[] time = now.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] stamped = new byte[json.length + INGESTED.length + time.length + (empty ? 1 : 2)];
+		System.arraycopy(json, 0, stamped, 0, brace + 1);
+		int at = brace + 1;
+		System.arraycopy(INGESTED, 0, stamped, at, INGESTED.length);
+		at += INGESTED.length;
+		System.arraycopy(time, 0, stamped, at, time.length);
+		at += time.length;
+		stamped[at++] = '"';
+		if (!empty) {
+			stamped[at++] = ',';
+		}
+		System.arraycopy(json, brace + 1, stamped, at, json.length - brace - 1);
+		return stamped;
+	}
 
 	/**
 	 * @throws EventDecodingException when {@code json} is not one JSON object with an
@@ -47,7 +86,10 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 				JsonToken value = parser.nextToken();
 				switch (name) {
 					case "@timestamp" -> reading.timestamp = readString(parser, value);
-					case "event" -> readObject(parser, value, reading::event);
+					case "event" -> {
+						reading.eventObject = parser.currentTokenLocation().getByteOffset();
+						readObject(parser, value, reading::event);
+					}
 					case "service" -> readObject(parser, value, reading::service);
 					case "organization" -> readObject(parser, value, reading::organization);
 					default -> parser.skipChildren();
@@ -59,7 +101,8 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 			if (reading.id == null || reading.timestamp == null) {
 				throw new EventDecodingException("document lacks event.id or @timestamp");
 			}
-			return new DocumentKeys(reading.id, reading.serviceName, reading.tenant, instant(reading.ingested));
+			return new DocumentKeys(reading.id, reading.serviceName, reading.tenant, instant(reading.created),
+					reading.hasIngested ? -1 : reading.eventObject);
 		}
 		catch (JacksonException ex) {
 			throw new EventDecodingException("not a document: " + ex.getOriginalMessage(), ex);
@@ -119,7 +162,11 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 
 		String id;
 
-		String ingested;
+		String created;
+
+		long eventObject = -1;
+
+		boolean hasIngested;
 
 		String serviceName;
 
@@ -128,7 +175,8 @@ record DocumentKeys(String id, String serviceName, String tenant, Instant ingest
 		void event(String name, String value) {
 			switch (name) {
 				case "id" -> this.id = value;
-				case "ingested" -> this.ingested = value;
+				case "created" -> this.created = value;
+				case "ingested" -> this.hasIngested = true;
 				default -> {
 				}
 			}

@@ -1,6 +1,7 @@
 package io.logpipe.indexer.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,33 +15,33 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import io.logpipe.common.topic.DeadLetterHeaders;
 import io.logpipe.common.topic.KafkaHeaders;
 import io.logpipe.indexer.IndexerProperties;
 import io.logpipe.indexer.bulk.PendingDocument;
 
 /**
- * Sends documents that cannot be indexed to index-dlq, with the reason and their origin,
- * and waits for Kafka's acknowledgement: their offsets are committed only once they are
- * safe there.
+ * Sends documents that cannot be indexed to index-dlq, with the {@code logpipe-dlq-*}
+ * headers of {@link DeadLetterHeaders} (reason, error type, origin, time), and waits for
+ * Kafka's acknowledgement: their offsets are committed only once they are safe there.
  */
 @Component
 class IndexDeadLetters {
 
-	/**
-	 * Elasticsearch's error type alone, so that consumers of index-dlq can classify
-	 * without parsing the reason.
-	 */
-	static final String ERROR_TYPE_HEADER = "logpipe-dlq-error-type";
-
 	private static final long ACK_TIMEOUT_SECONDS = 30;
+
+	private static final byte[] JSON = KafkaHeaders.JSON.getBytes(StandardCharsets.UTF_8);
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final IndexerProperties properties;
 
-	IndexDeadLetters(KafkaTemplate<String, byte[]> kafka, IndexerProperties properties) {
+	private final Clock clock;
+
+	IndexDeadLetters(KafkaTemplate<String, byte[]> kafka, IndexerProperties properties, Clock clock) {
 		this.kafka = kafka;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,19 +57,15 @@ class IndexDeadLetters {
 		List<CompletableFuture<?>> sends = new ArrayList<>(deadLetters.size());
 		for (DeadLetter deadLetter : deadLetters) {
 			RecordHeaders headers = new RecordHeaders();
-			headers.add(KafkaHeaders.DLQ_REASON, bytes(deadLetter.reason()));
-			headers.add(ERROR_TYPE_HEADER, bytes(deadLetter.errorType()));
-			headers.add(KafkaHeaders.DLQ_STAGE, bytes("index"));
-			headers.add(KafkaHeaders.DLQ_ORIGIN, bytes(deadLetter.document().origin()));
-			headers.add(KafkaHeaders.CONTENT_TYPE, bytes(KafkaHeaders.JSON));
+			PendingDocument.Origin origin = deadLetter.document().origin();
+			new DeadLetterHeaders(deadLetter.reason(), DeadLetterHeaders.STAGE_INDEX, origin.topic(),
+					origin.partition(), origin.offset(), deadLetter.errorType(), this.clock.instant())
+				.addTo(headers::add);
+			headers.add(KafkaHeaders.CONTENT_TYPE, JSON);
 			sends.add(this.kafka.send(new ProducerRecord<>(this.properties.deadLetterTopic(), null,
 					deadLetter.document().key(), deadLetter.document().json(), headers)));
 		}
 		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-	}
-
-	private static byte[] bytes(String value) {
-		return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0];
 	}
 
 }

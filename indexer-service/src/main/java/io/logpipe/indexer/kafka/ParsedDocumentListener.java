@@ -1,5 +1,7 @@
 package io.logpipe.indexer.kafka;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +42,13 @@ class ParsedDocumentListener {
 
 	private final IndexingMetrics metrics;
 
-	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics) {
+	private final Clock clock;
+
+	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics, Clock clock) {
 		this.codec = codec;
 		this.writer = writer;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = LISTENER_ID, topics = "${indexer.parsed-topic:parsed-logs}", batch = "true",
@@ -51,12 +56,13 @@ class ParsedDocumentListener {
 	void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());
+		Instant now = this.clock.instant();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			String origin = origin(record);
+			PendingDocument.Origin origin = origin(record);
 			try {
 				DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), record.value());
 				pending.add(new PendingDocument(DataStreamNames.of(keys.serviceName(), keys.tenant()), keys.id(),
-						record.value(), record.key(), origin, keys.ingested()));
+						keys.withIngested(record.value(), now), record.key(), origin, keys.created()));
 			}
 			catch (EventDecodingException ex) {
 				this.metrics.deadLettered("invalid_document");
@@ -67,8 +73,8 @@ class ParsedDocumentListener {
 		this.writer.write(pending, rejected, partitions(records));
 	}
 
-	static String origin(ConsumerRecord<?, ?> record) {
-		return record.topic() + "-" + record.partition() + "@" + record.offset();
+	static PendingDocument.Origin origin(ConsumerRecord<?, ?> record) {
+		return new PendingDocument.Origin(record.topic(), record.partition(), record.offset());
 	}
 
 	static int partitions(List<? extends ConsumerRecord<?, ?>> records) {

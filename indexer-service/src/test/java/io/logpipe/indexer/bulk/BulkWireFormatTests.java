@@ -68,7 +68,8 @@ class BulkWireFormatTests {
 	}
 
 	private static PendingDocument document(String dataStream, String id, String json) {
-		return new PendingDocument(dataStream, id, json.getBytes(StandardCharsets.UTF_8), null, "t-0@0", null);
+		return new PendingDocument(dataStream, id, json.getBytes(StandardCharsets.UTF_8), null,
+				new PendingDocument.Origin("t", 0, 0), null);
 	}
 
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.logpipe.common.topic.KafkaHeaders;
+import io.logpipe.common.topic.DeadLetterHeaders;
 import io.logpipe.testsupport.RealElasticsearch;
 import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
@@ -62,11 +62,13 @@ class MappingConflictIT {
 		await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 5);
 		ConsumerRecord<String, byte[]> deadLetter = readOne(DLQ);
 		assertThat(TestDocuments.text(deadLetter.value())).contains(conflictingId);
-		assertThat(header(deadLetter, IndexDeadLetters.ERROR_TYPE_HEADER)).isEqualTo("document_parsing_exception");
-		assertThat(header(deadLetter, KafkaHeaders.DLQ_REASON)).startsWith("document_parsing_exception: ")
+		assertThat(header(deadLetter, DeadLetterHeaders.ERROR_TYPE)).isEqualTo("document_parsing_exception");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON)).startsWith("document_parsing_exception: ")
 			.contains("source.ip");
-		assertThat(header(deadLetter, KafkaHeaders.DLQ_STAGE)).isEqualTo("index");
-		assertThat(header(deadLetter, KafkaHeaders.DLQ_ORIGIN)).startsWith(TOPIC + "-");
+		assertThat(header(deadLetter, DeadLetterHeaders.STAGE)).isEqualTo("index");
+		assertThat(header(deadLetter, DeadLetterHeaders.ORIGIN_TOPIC)).isEqualTo(TOPIC);
+		assertThat(header(deadLetter, DeadLetterHeaders.ORIGIN_OFFSET)).matches("\\d+");
+		assertThat(header(deadLetter, DeadLetterHeaders.TIME)).isNotBlank();
 
 		try (TestDocuments kafka = new TestDocuments()) {
 			kafka.send(TOPIC, TestDocuments.documents(1, "web", TENANT));

@@ -35,7 +35,7 @@ public final class TestDocuments implements AutoCloseable {
 		ObjectNode document = json.createObjectNode();
 		document.put("@timestamp", timestamp.toString());
 		document.put("message", "GET /checkout 200");
-		document.putObject("event").put("id", id).put("ingested", Instant.now().toString());
+		document.putObject("event").put("id", id).put("created", Instant.now().toString());
 		document.putObject("service").put("name", service);
 		document.putObject("organization").put("id", tenant);
 		return document;

@@ -1,6 +1,7 @@
 package io.logpipe.parser.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +20,9 @@ import io.logpipe.common.codec.EventDecodingException;
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.topic.KafkaHeaders;
-import io.logpipe.parser.metrics.BatchErrorRates;
-import io.logpipe.parser.metrics.ErrorRateProperties;
-import io.logpipe.parser.metrics.LevelCount;
+import io.logpipe.common.metrics.LogCount;
+import io.logpipe.parser.metrics.BatchLogCounts;
+import io.logpipe.parser.metrics.LogCountProperties;
 import io.logpipe.parser.metrics.ParserMeters;
 import io.logpipe.parser.process.Outcome;
 import io.logpipe.parser.process.RecordProcessor;
@@ -38,7 +39,8 @@ import io.logpipe.parser.process.RecordProcessor;
  * Dead letters: a record that is not a valid envelope goes to the dead-letter topic only;
  * a record whose message does not match its hinted format becomes a document tagged
  * {@link LogDocument#TAG_PARSE_FAILURE} with its raw message, and a copy of the record
- * goes to the dead-letter topic. Both carry reason, stage and origin headers.
+ * goes to the dead-letter topic. Both carry the {@code logpipe-dlq-*} headers of
+ * {@link io.logpipe.common.topic.DeadLetterHeaders}.
  */
 @Component
 class RawRecordListener {
@@ -48,6 +50,10 @@ class RawRecordListener {
 	private static final byte[] DOCUMENT_SCHEMA_VERSION = Integer.toString(LogDocument.SCHEMA_VERSION)
 		.getBytes(StandardCharsets.UTF_8);
 
+	private static final String INVALID_ENVELOPE = "invalid-envelope";
+
+	private static final String PARSE_FAILURE = "parse-failure";
+
 	private static final byte[] JSON = KafkaHeaders.JSON.getBytes(StandardCharsets.UTF_8);
 
 	private final EventCodec codec;
@@ -56,68 +62,70 @@ class RawRecordListener {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final ParserProperties properties;
+	private final ParserTopics topics;
 
-	private final ErrorRateProperties errorRates;
+	private final LogCountProperties logCounts;
+
+	private final DeadLetterRecords deadLetters;
 
 	private final ParserMeters meters;
 
 	RawRecordListener(EventCodec codec, RecordProcessor processor, KafkaTemplate<String, byte[]> kafka,
-			ParserProperties properties, ErrorRateProperties errorRates, ParserMeters meters) {
+			ParserTopics topics, LogCountProperties logCounts, ParserMeters meters, Clock clock) {
 		this.codec = codec;
 		this.processor = processor;
 		this.kafka = kafka;
-		this.properties = properties;
-		this.errorRates = errorRates;
+		this.topics = topics;
+		this.logCounts = logCounts;
+		this.deadLetters = new DeadLetterRecords(topics.deadLetterTopic(), clock);
 		this.meters = meters;
 	}
 
 	// The group is spring.kafka.consumer.group-id, not the listener id.
 	@KafkaListener(id = "parser", idIsGroup = false,
-			topics = "#{@'parser.kafka-io.logpipe.parser.kafka.ParserProperties'.rawTopics()}", batch = "true")
+			topics = "#{@'parser.kafka-io.logpipe.parser.kafka.ParserTopics'.rawTopics()}", batch = "true")
 	void onRawRecords(List<ConsumerRecord<String, byte[]>> records) {
-		BatchErrorRates counts = new BatchErrorRates(this.errorRates.window());
+		BatchLogCounts counts = new BatchLogCounts(this.logCounts.window());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			RawLogRecord raw;
 			try {
 				raw = this.codec.decodeRaw(record.value());
 			}
 			catch (EventDecodingException ex) {
-				this.meters.failed("invalid-envelope");
-				deadLetter(record, "invalid-envelope", ex.getMessage());
+				this.meters.failed(INVALID_ENVELOPE);
+				deadLetter(record, INVALID_ENVELOPE, INVALID_ENVELOPE + ": " + ex.getMessage());
 				continue;
 			}
 			Outcome outcome = this.processor.process(raw);
 			if (outcome.failure() != null) {
 				this.meters.failed(outcome.failure().reason());
-				deadLetter(record, "parse-failure", outcome.failure().reason() + ": " + outcome.failure().detail());
+				deadLetter(record, outcome.failure().reason(),
+						PARSE_FAILURE + ": " + outcome.failure().reason() + ": " + outcome.failure().detail());
 			}
 			if (outcome.document() == null) {
 				this.meters.dropped(outcome.droppedBy());
 				continue;
 			}
-			String topic = (outcome.topic() != null) ? outcome.topic() : this.properties.parsedTopic();
+			String topic = (outcome.topic() != null) ? outcome.topic() : this.topics.parsedTopic();
 			this.kafka.send(new ProducerRecord<>(topic, null, record.key(), this.codec.encode(outcome.document()),
 					documentHeaders(record)));
 			counts.count(outcome.document());
 			this.meters.written(outcome.document());
 		}
-		for (LevelCount count : counts.counts()) {
-			this.kafka.send(new ProducerRecord<>(this.errorRates.topic(), null, count.tenant() + "/" + count.service(),
-					this.codec.mapper().writeValueAsBytes(count), jsonHeaders()));
+		for (LogCount count : counts.counts()) {
+			this.kafka.send(new ProducerRecord<>(this.logCounts.topic(), null, count.partitionKey(),
+					this.codec.encode(count), jsonHeaders()));
 		}
 	}
 
-	private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-		logger.warn("Dead-lettering {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(), reason,
-				detail);
-		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-		headers.add(KafkaHeaders.DLQ_REASON, (reason + ": " + detail).getBytes(StandardCharsets.UTF_8));
-		headers.add(KafkaHeaders.DLQ_STAGE, "parse".getBytes(StandardCharsets.UTF_8));
-		headers.add(KafkaHeaders.DLQ_ORIGIN,
-				(record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
-		this.kafka
-			.send(new ProducerRecord<>(this.properties.deadLetterTopic(), null, record.key(), record.value(), headers));
+	/**
+	 * @param errorType the failure's kind ({@code invalid-envelope},
+	 * {@code format-mismatch}, ...)
+	 * @param reason the whole reason, for people
+	 */
+	private void deadLetter(ConsumerRecord<String, byte[]> record, String errorType, String reason) {
+		logger.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+		this.kafka.send(this.deadLetters.deadLetter(record, errorType, reason));
 	}
 
 	private static RecordHeaders documentHeaders(ConsumerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.logpipe.common.event.LogDocument;
+import io.logpipe.common.metrics.LogCount;
 
 /**
  * The parser's Prometheus counters. Counters count work done, including work a
@@ -30,7 +31,7 @@ public final class ParserMeters {
 
 	public void written(LogDocument document) {
 		String level = (document.log() != null && document.log().level() != null) ? document.log().level()
-				: BatchErrorRates.NO_LEVEL;
+				: LogCount.NO_LEVEL;
 		counter("logpipe.parser.events", "tenant", document.tenant(), "service", document.serviceName(), "level", level)
 			.increment();
 	}

@@ -1,6 +1,5 @@
 package io.logpipe.parser.parse;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,11 @@ import io.logpipe.parser.parse.time.TimestampResolver;
  */
 final class DocumentBuilder {
 
-	private final Clock clock;
-
 	private final TimestampResolver timestamps;
 
 	private final UserAgentParser userAgents;
 
-	DocumentBuilder(Clock clock, TimestampResolver timestamps, UserAgentParser userAgents) {
-		this.clock = clock;
+	DocumentBuilder(TimestampResolver timestamps, UserAgentParser userAgents) {
 		this.timestamps = timestamps;
 		this.userAgents = userAgents;
 	}
@@ -66,7 +62,9 @@ final class DocumentBuilder {
 		LogDocument.Builder document = LogDocument.builder()
 			.timestamp(time.instant())
 			.message(message)
-			.event(new LogDocument.Event(raw.id(), this.clock.instant(), null, null, original))
+			// event.created is when ingest-api received the event; the indexer sets
+			// event.ingested when it hands the document to Elasticsearch.
+			.event(new LogDocument.Event(raw.id(), null, raw.receivedAt(), null, original))
 			.log((level != null || logger != null || syslog != null) ? new LogDocument.Log(level, logger, syslog)
 					: null)
 			.service(new LogDocument.Service(raw.source().service(),

@@ -33,7 +33,7 @@ final class HttpFields {
 		String ip = bag.takeText("source.ip");
 		if (ip != null) {
 			Long port = bag.takeLong("source.port");
-			document.source(new LogDocument.Client(ip, (port != null) ? port.intValue() : null));
+			document.source(new LogDocument.Source(ip, (port != null) ? port.intValue() : null));
 		}
 		String agent = bag.takeText("user_agent.original");
 		if (agent != null) {

@@ -1,6 +1,5 @@
 package io.logpipe.parser.parse;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,9 +26,9 @@ public final class LogParser {
 
 	private final DocumentBuilder documents;
 
-	public LogParser(Formats formats, TimestampResolver timestamps, UserAgentParser userAgents, Clock clock) {
+	public LogParser(Formats formats, TimestampResolver timestamps, UserAgentParser userAgents) {
 		this.formats = formats;
-		this.documents = new DocumentBuilder(clock, timestamps, userAgents);
+		this.documents = new DocumentBuilder(timestamps, userAgents);
 	}
 
 	public ParseResult parse(RawLogRecord raw) {

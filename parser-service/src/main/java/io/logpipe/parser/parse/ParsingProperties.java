@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,18 +28,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("parser.parsing")
-public record ParsingProperties(@NotNull @DefaultValue("50ms") Duration patternBudget,
+public record ParsingProperties(
+		@NotNull @DurationMin(millis = 1) @DurationMax(seconds = 10) @DefaultValue("50ms") Duration patternBudget,
 		@DefaultValue Map<String, String> grokPatterns, @DefaultValue Map<String, String> grokFormats,
 		@NotNull @DefaultValue("UTC") ZoneId defaultZone, @DefaultValue Map<String, ZoneId> zones,
-		@DefaultValue List<String> timestampPatterns, @NotNull @DefaultValue("5m") Duration maxFutureSkew) {
-
-	public ParsingProperties {
-		if (patternBudget.compareTo(Duration.ofMillis(1)) < 0 || patternBudget.compareTo(Duration.ofSeconds(10)) > 0) {
-			throw new IllegalArgumentException("parser.parsing.pattern-budget must be between 1ms and 10s");
-		}
-		if (maxFutureSkew.isNegative() || maxFutureSkew.compareTo(Duration.ofDays(1)) > 0) {
-			throw new IllegalArgumentException("parser.parsing.max-future-skew must be between 0 and 1d");
-		}
-	}
+		@DefaultValue List<String> timestampPatterns,
+		@NotNull @DurationMin(millis = 0) @DurationMax(days = 1) @DefaultValue("5m") Duration maxFutureSkew) {
 
 }

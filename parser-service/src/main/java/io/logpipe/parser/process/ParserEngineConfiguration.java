@@ -1,6 +1,5 @@
 package io.logpipe.parser.process;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ public class ParserEngineConfiguration {
 
 	@Bean
 	RecordProcessor recordProcessor(EventCodec codec, ParsingProperties parsing, RedactionProperties redaction,
-			RuleEngine rules, ParserMeters meters, Clock clock) {
-		return create(codec, parsing, redaction, rules, meters, clock);
+			RuleEngine rules, ParserMeters meters) {
+		return create(codec, parsing, redaction, rules, meters);
 	}
 
 	@Bean
@@ -53,13 +52,13 @@ public class ParserEngineConfiguration {
 
 	/** The engine without Spring, for tests and benchmarks. */
 	public static RecordProcessor create(EventCodec codec, ParsingProperties parsing, RedactionProperties redaction,
-			RuleEngine rules, ParserMeters meters, Clock clock) {
+			RuleEngine rules, ParserMeters meters) {
 		GrokLibrary grok = new GrokLibrary(parsing.grokPatterns(), parsing.patternBudget());
 		Formats formats = new Formats(codec.mapper(), grok, parsing.grokFormats(), parsing.patternBudget(),
 				meters::timedOut);
 		TimestampResolver timestamps = new TimestampResolver(parsing.defaultZone(), parsing.zones(),
 				parsing.timestampPatterns(), parsing.maxFutureSkew());
-		LogParser parser = new LogParser(formats, timestamps, new UserAgentParser(), clock);
+		LogParser parser = new LogParser(formats, timestamps, new UserAgentParser());
 		return new RecordProcessor(parser, rules, redactor(redaction, parsing, meters));
 	}
 

@@ -69,10 +69,16 @@ public final class Redactor {
 		}
 		List<String> tags = new ArrayList<>((document.tags() != null) ? document.tags() : List.of());
 		tags.add(ParseTags.REDACTED);
-		return new LogDocument(document.timestamp(), message, redactedEvent, document.log(), document.service(),
-				document.host(), document.organization(), labels, tags, redactedError, redactedHttp, redactedUrl,
-				document.userAgent(), document.source(), document.trace(), document.span(), document.process(),
-				attributes, document.logpipe());
+		return document.toBuilder()
+			.message(message)
+			.event(redactedEvent)
+			.labels(labels)
+			.tags(tags)
+			.error(redactedError)
+			.http(redactedHttp)
+			.url(redactedUrl)
+			.attributes(attributes)
+			.build();
 	}
 
 	/** Redacts one string with every rule. */

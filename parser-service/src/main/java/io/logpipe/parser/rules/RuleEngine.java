@@ -128,9 +128,10 @@ public final class RuleEngine {
 	}
 
 	private static LogDocument with(LogDocument d, Map<String, String> labels, Map<String, Object> attributes) {
-		return new LogDocument(d.timestamp(), d.message(), d.event(), d.log(), d.service(), d.host(), d.organization(),
-				labels.isEmpty() ? null : labels, d.tags(), d.error(), d.http(), d.url(), d.userAgent(), d.source(),
-				d.trace(), d.span(), d.process(), attributes.isEmpty() ? null : attributes, d.logpipe());
+		return d.toBuilder()
+			.labels(labels.isEmpty() ? null : labels)
+			.attributes(attributes.isEmpty() ? null : attributes)
+			.build();
 	}
 
 	private static Redactor redactor(Rule rule, Duration budget, RedactionCounter counter) {

@@ -20,7 +20,7 @@ import org.springframework.kafka.support.SendResult;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.LogDocument;
-import io.logpipe.common.topic.KafkaHeaders;
+import io.logpipe.common.topic.DeadLetterHeaders;
 import io.logpipe.testsupport.RealKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +59,11 @@ class RawRecordListenerIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an envelope");
-		assertThat(header(dead, KafkaHeaders.DLQ_REASON)).startsWith("invalid-envelope: ");
-		assertThat(header(dead, KafkaHeaders.DLQ_STAGE)).isEqualTo("parse");
-		assertThat(header(dead, KafkaHeaders.DLQ_ORIGIN)).matches("rl-raw-\\d+@\\d+");
+		assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("invalid-envelope: ");
+		assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("parse");
+		assertThat(header(dead, DeadLetterHeaders.ORIGIN_TOPIC)).isEqualTo("rl-raw");
+		assertThat(header(dead, DeadLetterHeaders.ORIGIN_OFFSET)).matches("\\d+");
+		assertThat(header(dead, DeadLetterHeaders.ERROR_TYPE)).isEqualTo("invalid-envelope");
 		assertThat(kafka.readAll("rl-parsed")).noneMatch((record) -> "k-invalid".equals(record.key()));
 	}
 
@@ -78,21 +80,23 @@ class RawRecordListenerIT {
 			.filter((record) -> new String(record.value(), StandardCharsets.UTF_8).contains("rl-failure-1"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(header(dead, KafkaHeaders.DLQ_REASON)).startsWith("parse-failure: format-mismatch");
-		assertThat(header(dead, KafkaHeaders.DLQ_STAGE)).isEqualTo("parse");
-		assertThat(header(dead, KafkaHeaders.DLQ_ORIGIN)).matches("rl-raw-\\d+@\\d+");
+		assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("parse-failure: format-mismatch");
+		assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("parse");
+		assertThat(header(dead, DeadLetterHeaders.ORIGIN_TOPIC)).isEqualTo("rl-raw");
+		assertThat(header(dead, DeadLetterHeaders.ERROR_TYPE)).isEqualTo("format-mismatch");
+		assertThat(header(dead, DeadLetterHeaders.TIME)).isNotBlank();
 	}
 
 	@Test
-	void publishesLevelCountsOfEachBatch() {
+	void publishesLogCountsOfEachBatch() {
 		kafka.produce("rl-raw", List.of(KafkaProbe.raw("rl-count-1", "level=error msg=boom", null)));
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> kafka.readAll("rl-metrics")
 				.stream()
-				.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
-				.anyMatch((json) -> json.contains("\"level\":\"ERROR\"") && json.contains("\"service\":\"checkout\"")
-						&& json.contains("\"tenant\":\"acme\"")));
+				.map((record) -> this.codec.decodeLogCount(record.value()))
+				.anyMatch((count) -> "ERROR".equals(count.level()) && "checkout".equals(count.service())
+						&& "acme".equals(count.tenant()) && count.count() >= 1));
 	}
 
 	@Test

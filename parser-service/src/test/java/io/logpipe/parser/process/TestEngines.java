@@ -1,10 +1,8 @@
 package io.logpipe.parser.process;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +22,6 @@ import io.logpipe.parser.rules.RuleEngine;
 public final class TestEngines {
 
 	public static final Instant RECEIVED = Instant.parse("2026-11-21T10:00:00Z");
-
-	public static final Instant NOW = Instant.parse("2026-11-21T10:00:01Z");
 
 	private TestEngines() {
 	}
@@ -47,8 +43,7 @@ public final class TestEngines {
 		ParsingProperties parsing = defaultParsing();
 		ParserMeters meters = new ParserMeters(registry);
 		return ParserEngineConfiguration.create(new EventCodec(), parsing, defaultRedaction(),
-				new RuleEngine(rules, parsing.patternBudget(), meters::redacted), meters,
-				Clock.fixed(NOW, ZoneOffset.UTC));
+				new RuleEngine(rules, parsing.patternBudget(), meters::redacted), meters);
 	}
 
 	public static RawLogRecord line(String message, String format) {

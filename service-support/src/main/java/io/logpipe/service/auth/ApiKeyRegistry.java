@@ -1,8 +1,6 @@
 package io.logpipe.service.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,6 +11,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.logpipe.common.id.Sha256;
 
 /**
  * The tenants' API keys, configured once ({@code logpipe.auth.keys}) for every service
@@ -60,7 +60,7 @@ public class ApiKeyRegistry {
 	 */
 	public Optional<ApiKey> authenticate(String presentedKey) {
 		String key = (presentedKey != null) ? presentedKey : "";
-		byte[] hash = sha256(key);
+		byte[] hash = Sha256.digest(key);
 		ApiKey found = null;
 		for (Entry entry : this.entries) {
 			// Every entry is compared, so the time does not tell where (or whether) it
@@ -70,15 +70,6 @@ public class ApiKeyRegistry {
 			}
 		}
 		return key.isEmpty() ? Optional.empty() : Optional.ofNullable(found);
-	}
-
-	static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	private record Entry(byte[] sha256, ApiKey key) {

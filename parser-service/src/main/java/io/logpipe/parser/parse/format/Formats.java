@@ -61,11 +61,6 @@ public final class Formats {
 		this.byHint = Map.copyOf(hints);
 	}
 
-	/** The names a {@code format} hint may use. */
-	public List<String> hints() {
-		return this.byHint.keySet().stream().sorted().toList();
-	}
-
 	/**
 	 * Reads a message in the hinted format, or detects it.
 	 * @throws FormatMismatchException when a hinted format is unknown or does not match

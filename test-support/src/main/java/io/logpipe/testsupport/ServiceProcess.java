@@ -1,4 +1,4 @@
-package io.logpipe.bench;
+package io.logpipe.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,19 +18,16 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One logpipe service the benchmark starts from its jar, on its own port, topics and
- * consumer group, so that a stage measures that service alone on data prepared for it.
- * Configuration goes in as {@code -D} system properties, which Spring Boot reads like
- * environment variables.
+ * One logpipe service started from its jar, on its own port, topics and consumer group:
+ * the end-to-end test runs the services this way, as operators do, and the benchmark so
+ * that a stage measures that service alone on data prepared for it. Configuration goes in
+ * as {@code -D} system properties, which Spring Boot reads like environment variables.
  *
  * <p>
  * Resource figures come from the operating system: CPU time from
  * {@link ProcessHandle.Info#totalCpuDuration()} (utime + stime of
  * {@code /proc/<pid>/stat} on Linux), peak RSS from {@code VmHWM} in
  * {@code /proc/<pid>/status}.
- *
- * <p>
- * The end-to-end test starts the services with it too, the way operators run them.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -54,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
 	private long startupMillis = -1;
 
 	/** The JVM options of every service, relative to the project root. */
-	static final String JVM_OPTIONS = "deploy/jvm/service.options";
+	public static final String JVM_OPTIONS = "deploy/jvm/service.options";
 
 	private ServiceProcess(String name, int port, Process process, Path log, long startedAt) {
 		this.name = name;
@@ -84,8 +81,8 @@ public final class ServiceProcess implements AutoCloseable {
 			Path log = Files.createDirectories(logDir).resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			// As deploy/local/logpipe runs them: glibc's per-thread malloc arenas
-			// otherwise add
-			// tens of MB of resident memory to a JVM with a few dozen threads.
+			// otherwise
+			// add tens of MB of resident memory to a JVM with a few dozen threads.
 			builder.environment().put("MALLOC_ARENA_MAX", "2");
 			long startedAt = System.nanoTime();
 			return new ServiceProcess(name, port, builder.start(), log, startedAt);
@@ -95,11 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	static String javaExecutable() {
+	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
@@ -127,7 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
 		this.startupMillis = (System.nanoTime() - this.startedAt) / 1_000_000;
 	}
 
-	long startupMillis() {
+	public long startupMillis() {
 		return this.startupMillis;
 	}
 
@@ -149,7 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** CPU time (user + system) the process has used so far, in seconds. */
-	double cpuSeconds() {
+	public double cpuSeconds() {
 		return this.process.toHandle()
 			.info()
 			.totalCpuDuration()
@@ -160,7 +157,7 @@ public final class ServiceProcess implements AutoCloseable {
 	/**
 	 * Peak resident set size so far, in MiB ({@code VmHWM}); 0 where /proc is missing.
 	 */
-	double peakRssMb() {
+	public double peakRssMb() {
 		Path status = Path.of("/proc", Long.toString(this.process.pid()), "status");
 		try {
 			for (String line : Files.readAllLines(status)) {
@@ -187,7 +184,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Stops the process without waiting (from a shutdown hook). */
-	void destroy() {
+	public void destroy() {
 		this.process.destroy();
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 import io.logpipe.common.topic.Topics;
 
 /**
- * The topics parser-service reads and writes.
+ * The topics parser-service reads and writes, and how it creates them. The prefix stays
+ * {@code parser.kafka}, which deployments already set.
  *
  * @param rawTopics the raw topics it consumes
  * @param parsedTopic where parsed documents go
@@ -24,7 +25,7 @@ import io.logpipe.common.topic.Topics;
  */
 @Validated
 @ConfigurationProperties("parser.kafka")
-public record ParserProperties(@NotEmpty @DefaultValue( {
+public record ParserTopics(@NotEmpty @DefaultValue( {
 		Topics.APP_LOGS, Topics.SYSTEM_LOGS, Topics.SECURITY_LOGS }) List<String> rawTopics,
 		@NotBlank @DefaultValue(Topics.PARSED_LOGS) String parsedTopic,
 		@NotBlank @DefaultValue(Topics.LOGS_DLQ) String deadLetterTopic,
