@@ -101,13 +101,16 @@ class LogsController {
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "403", description = "category-forbidden",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "408",
+							description = "request-timeout: the body arrived too slowly or not in time",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "413", description = "body-too-large, too-many-events",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "415", description = "unsupported-encoding, or an unknown Content-Type",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "429",
-							description = "rate-limited (the key's bucket is empty) or overloaded (in-flight bytes); "
-									+ "Retry-After",
+							description = "rate-limited (the key's bucket is empty), address-busy (requests in flight from "
+									+ "the client's address) or overloaded (in-flight bytes); " + "Retry-After",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "503",
 							description = "kafka-unavailable: nothing of the request is confirmed; Retry-After",
