@@ -16,7 +16,7 @@ readonly INFRA_READY_TIMEOUT=120 SERVICE_READY_TIMEOUT=150 STOP_TIMEOUT=30
 # Written into a component's log before each start; failures show the log from there on.
 readonly START_MARK='started by deploy/local/logpipe up'
 
-# Elasticsearch refuses to run as root (DESIGN.md); as root it runs as this user instead.
+# Elasticsearch refuses to run as root (docs/architecture.md "Running it"); as root it runs as this user instead.
 readonly ES_USER=${LOGPIPE_ES_USER:-nobody}
 
 # The tenant the development key belongs to (issue: local runtime).

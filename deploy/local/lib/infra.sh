@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The real servers: a single-node KRaft Kafka broker and an Elasticsearch node, both fetched
-# from Maven Central through deploy/local/pom.xml (DESIGN.md "Running it"). Sourced, never run.
+# from Maven Central through deploy/local/pom.xml (docs/architecture.md "Running it"). Sourced, never run.
 
 readonly ES_HEAP=512m KAFKA_HEAP=512m
 
@@ -57,7 +57,7 @@ write_kafka_config() {
   dir=$(kafka_dir)
   cat >"$dir/server.properties" <<EOF
 # Written by deploy/local/logpipe on every start: change the script, not this file.
-# A single KRaft node that is its own controller (DESIGN.md "Running it").
+# A single KRaft node that is its own controller (docs/architecture.md "Running it").
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
@@ -178,7 +178,7 @@ start_elasticsearch() {
   mark_launched elasticsearch
 }
 
-# This distribution has no rest-root module, so GET / answers 405 (DESIGN.md): ask the cluster.
+# This distribution has no rest-root module, so GET / answers 405 (docs/architecture.md "Running it"): ask the cluster.
 es_ready() {
   curl -fsS -o /dev/null --max-time 3 \
     "http://127.0.0.1:${PORT[elasticsearch]}/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null

@@ -62,8 +62,8 @@ start_service() {
     case $service in
       ingest-api)
         # Only the key's hash: the key itself must not end up in the service's logs or /env.
-        INGEST_AUTH_KEYS_0_SHA256=$(dev_key_sha256)
-        export INGEST_AUTH_KEYS_0_SHA256 INGEST_AUTH_KEYS_0_TENANT=$DEV_TENANT
+        LOGPIPE_AUTH_KEYS_0_SHA256=$(dev_key_sha256)
+        export LOGPIPE_AUTH_KEYS_0_SHA256 LOGPIPE_AUTH_KEYS_0_TENANT=$DEV_TENANT
         ;;
       indexer-service)
         export SPRING_ELASTICSEARCH_URIS=http://127.0.0.1:${PORT[elasticsearch]}

@@ -118,15 +118,22 @@ public final class BenchmarkRunner {
 		String rawTopic = "bench-" + this.run + "-raw";
 		String parsedTopic = "bench-" + this.run + "-parsed";
 		String producerTopic = "bench-" + this.run + "-producer";
+		String protocolsTopic = "bench-" + this.run + "-protocols";
 		try {
-			List<String> topics = new ArrayList<>(List.of(rawTopic, parsedTopic, producerTopic));
+			List<String> topics = new ArrayList<>(List.of(rawTopic, parsedTopic, producerTopic, protocolsTopic));
 			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
 			this.kafka.createTopics(topics.toArray(String[]::new));
 
+			// The shipper protocols' events are routed to a topic of their own, so that
+			// the
+			// parser's and the consumer's baselines read the native events only.
 			ServiceProcess ingest = start("ingest-api",
-					Map.of("ingest.kafka.topics.app", rawTopic, "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
+					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,
+							"ingest.routing.rules[0].service", protocolsService(), "ingest.routing.rules[0].category",
+							"system", "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
 							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
 			measureIngest(ingest);
+			measureProtocols(ingest);
 			measureProducerBaseline(rawTopic, producerTopic);
 
 			long rawRecords = this.kafka.endTotal(List.of(rawTopic));
@@ -196,6 +203,38 @@ public final class BenchmarkRunner {
 				() -> post(ingest, "/api/v1/noop", Samples.jsonEvent(service, next.getAndIncrement())),
 				this.mode.singleDuration(), Long.MAX_VALUE, null);
 		this.report.put("noop_rps", Report.round(noop.okPerSecond()));
+	}
+
+	/**
+	 * The batched throughput of the shipper protocols, each with the same events in
+	 * batches of the same size as the native stage, to compare with
+	 * {@code ingest_batched_eps} of the same run.
+	 */
+	private void measureProtocols(ServiceProcess ingest) throws Exception {
+		String service = protocolsService();
+		AtomicLong next = new AtomicLong();
+		int batch = this.mode.batchSize();
+		long maxRequests = this.mode.maxBatchedEvents() / batch;
+		Map<String, Supplier<HttpRequest>> protocols = new LinkedHashMap<>();
+		protocols.put("otlp", () -> post(ingest, "/v1/logs", "application/x-protobuf",
+				Samples.otlpBatch(service, next.getAndAdd(batch), batch)));
+		protocols.put("loki", () -> post(ingest, "/loki/api/v1/push", "application/x-protobuf",
+				Samples.lokiBatch(service, next.getAndAdd(batch), batch)));
+		protocols.put("esbulk", () -> post(ingest, "/_bulk", "application/x-ndjson",
+				Samples.bulkBatch(service, next.getAndAdd(batch), batch)));
+		for (Map.Entry<String, Supplier<HttpRequest>> protocol : protocols.entrySet()) {
+			step(protocol.getKey() + ": warming up, then " + batch + "-event batches for "
+					+ this.mode.batchedDuration().toSeconds() + "s");
+			this.load.run(protocol.getValue(), this.mode.warmUp().dividedBy(4), maxRequests / 4, null, (answer) -> {
+			});
+			HttpLoad.Result result = measuredLoad(protocol.getKey() + "_batched", protocol.getValue(),
+					this.mode.batchedDuration(), maxRequests, null);
+			this.report.put(protocol.getKey() + "_batched_eps", Report.round(result.okPerSecond() * batch));
+		}
+	}
+
+	private String protocolsService() {
+		return "benchprotocols" + this.run;
 	}
 
 	private void measureProducerBaseline(String rawTopic, String producerTopic) throws Exception {
@@ -415,11 +454,15 @@ public final class BenchmarkRunner {
 	}
 
 	private HttpRequest post(ServiceProcess service, String path, String body) {
+		return post(service, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpRequest post(ServiceProcess service, String path, String contentType, byte[] body) {
 		return HttpRequest.newBuilder(service.uri(path))
 			.header("Authorization", "Bearer " + this.apiKey)
-			.header("Content-Type", "application/json")
+			.header("Content-Type", contentType)
 			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 	}
 

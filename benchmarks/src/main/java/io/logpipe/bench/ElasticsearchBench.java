@@ -2,11 +2,8 @@ package io.logpipe.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.logpipe.stack.ElasticsearchHttp;
+
 /**
  * The benchmark's direct use of Elasticsearch over its REST API: the bulk-load ceiling,
  * document counts and the ids search that tells when an event became searchable.
@@ -29,21 +28,17 @@ final class ElasticsearchBench {
 
 	private static final int DOCUMENTS_PER_BULK = 1000;
 
-	private final URI base;
+	private final ElasticsearchHttp elasticsearch;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	ElasticsearchBench(URI base) {
-		this.base = base;
+		this.elasticsearch = new ElasticsearchHttp(base);
+		this.json = this.elasticsearch.json();
 	}
 
 	String version() throws IOException, InterruptedException {
-		JsonNode nodes = get("/_nodes/_local?filter_path=nodes.*.version").path("nodes");
+		JsonNode nodes = this.elasticsearch.get("/_nodes/_local?filter_path=nodes.*.version").path("nodes");
 		for (JsonNode node : nodes) {
 			return node.path("version").asString("unknown");
 		}
@@ -86,7 +81,7 @@ final class ElasticsearchBench {
 			for (int client = 0; client < clients; client++) {
 				workers.add(threads.submit(() -> {
 					for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-						JsonNode answer = send(HttpRequest.newBuilder(this.base.resolve("/_bulk"))
+						JsonNode answer = this.elasticsearch.send(this.elasticsearch.request("/_bulk")
 							.header("Content-Type", "application/x-ndjson")
 							.POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))));
 						if (answer.path("errors").asBoolean(false)) {
@@ -116,9 +111,7 @@ final class ElasticsearchBench {
 	 * allocated yet.
 	 */
 	long count(String target) throws IOException, InterruptedException {
-		return poll(HttpRequest
-			.newBuilder(this.base.resolve("/" + target + "/_count?ignore_unavailable=true&allow_no_indices=true"))
-			.GET()).path("count").asLong(0);
+		return this.elasticsearch.count(target);
 	}
 
 	/** Which of {@code ids} a search of {@code target} finds now. */
@@ -126,43 +119,13 @@ final class ElasticsearchBench {
 		ObjectNode query = this.json.createObjectNode();
 		query.put("size", ids.size()).put("_source", false);
 		query.putObject("query").putObject("ids").putPOJO("values", ids);
-		JsonNode answer = poll(HttpRequest
-			.newBuilder(this.base.resolve("/" + target + "/_search?ignore_unavailable=true&allow_no_indices=true"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(query))));
+		JsonNode answer = this.elasticsearch
+			.poll(this.elasticsearch.request("/" + target + "/_search?ignore_unavailable=true&allow_no_indices=true")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(query))));
 		Set<String> found = new HashSet<>();
 		answer.path("hits").path("hits").forEach((hit) -> found.add(hit.path("_id").asString()));
 		return found;
-	}
-
-	private JsonNode get(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(this.base.resolve(path)).GET());
-	}
-
-	/**
-	 * For the polling reads: a backing index that a data stream created a moment ago
-	 * answers 503 ({@code no_shard_available_action_exception}) until its shard is
-	 * allocated, which is "nothing yet", not a failure.
-	 */
-	private JsonNode poll(HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(60)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() == 503) {
-			return this.json.createObjectNode();
-		}
-		return answer(response);
-	}
-
-	private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return answer(
-				this.http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
-	}
-
-	private JsonNode answer(HttpResponse<String> response) throws IOException {
-		if (response.statusCode() >= 300) {
-			throw new IOException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
-		}
-		return this.json.readTree(response.body());
 	}
 
 }

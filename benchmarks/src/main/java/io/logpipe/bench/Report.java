@@ -24,6 +24,9 @@ final class Report {
 	static final List<Ratio> RATIOS = List.of(
 			new Ratio("ingest_vs_producer", "ingest_batched_eps", "producer_baseline_eps", 0.6),
 			new Ratio("single_vs_noop", "ingest_single_rps", "noop_rps", 0.5),
+			new Ratio("esbulk_vs_native", "esbulk_batched_eps", "ingest_batched_eps", 0.9),
+			new Ratio("otlp_vs_native", "otlp_batched_eps", "ingest_batched_eps", 0.9),
+			new Ratio("loki_vs_native", "loki_batched_eps", "ingest_batched_eps", 0.9),
 			new Ratio("parser_json_vs_consumer", "parser_json_eps", "consumer_baseline_eps", 0.4),
 			new Ratio("parser_pattern_vs_consumer", "parser_pattern_eps", "consumer_baseline_eps", 0),
 			new Ratio("indexer_vs_bulk", "indexer_dps", "es_bulk_baseline_dps", 0.9),

@@ -1,9 +1,23 @@
 package io.logpipe.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.github.loki4j.pkg.google.protobuf.Timestamp;
+import com.github.loki4j.pkg.loki.protobuf.Push;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
+import org.xerial.snappy.Snappy;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.Category;
@@ -24,11 +38,97 @@ final class Samples {
 
 	/** One event whose message is a JSON line. */
 	static String jsonEvent(String service, long n) {
-		return "{\"message\":\"{\\\"level\\\":\\\"info\\\",\\\"msg\\\":\\\"order " + n
-				+ " placed\\\",\\\"user\\\":\\\"u" + (n % 997) + "\\\",\\\"duration_ms\\\":" + (n % 250)
-				+ ",\\\"trace_id\\\":\\\"4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", n % 65536)
-				+ "\\\"}\",\"level\":\"info\",\"service\":\"" + service + "\",\"host\":\"bench-host-" + (n % 4)
-				+ "\",\"environment\":\"bench\"}";
+		return "{\"message\":\"" + jsonLine(n).replace("\"", "\\\"") + "\",\"level\":\"info\",\"service\":\"" + service
+				+ "\",\"host\":\"" + host(n) + "\",\"environment\":\"bench\"}";
+	}
+
+	/** The JSON log line every sample event carries as its message. */
+	static String jsonLine(long n) {
+		return "{\"level\":\"info\",\"msg\":\"order " + n + " placed\",\"user\":\"u" + (n % 997) + "\",\"duration_ms\":"
+				+ (n % 250) + ",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", n % 65536) + "\"}";
+	}
+
+	private static String host(long n) {
+		return "bench-host-" + (n % 4);
+	}
+
+	/**
+	 * The same events as {@link #jsonBatch}, as an OpenTelemetry SDK exports them: one
+	 * protobuf {@code ExportLogsServiceRequest}, one resource per host.
+	 */
+	static byte[] otlpBatch(String service, long first, int size) {
+		ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
+		long now = System.currentTimeMillis() * 1_000_000L;
+		for (int h = 0; h < 4; h++) {
+			ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+			for (int i = 0; i < size; i++) {
+				long n = first + i;
+				if (n % 4 == h) {
+					scope.addLogRecords(LogRecord.newBuilder()
+						.setTimeUnixNano(now)
+						.setSeverityText("info")
+						.setBody(AnyValue.newBuilder().setStringValue(jsonLine(n))));
+				}
+			}
+			request.addResourceLogs(ResourceLogs.newBuilder()
+				.setResource(Resource.newBuilder()
+					.addAttributes(attribute("service.name", service))
+					.addAttributes(attribute("host.name", host(h)))
+					.addAttributes(attribute("deployment.environment.name", "bench")))
+				.addScopeLogs(scope));
+		}
+		return request.build().toByteArray();
+	}
+
+	/**
+	 * The same events as {@link #jsonBatch}, as Promtail or Alloy push them: a
+	 * snappy-compressed protobuf {@code PushRequest}, one stream per host.
+	 */
+	static byte[] lokiBatch(String service, long first, int size) {
+		Push.PushRequest.Builder request = Push.PushRequest.newBuilder();
+		Timestamp now = Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000).build();
+		for (int h = 0; h < 4; h++) {
+			Push.StreamAdapter.Builder stream = Push.StreamAdapter.newBuilder()
+				.setLabels(
+						"{service_name=\"" + service + "\", host=\"" + host(h) + "\", env=\"bench\", level=\"info\"}");
+			for (int i = 0; i < size; i++) {
+				long n = first + i;
+				if (n % 4 == h) {
+					stream.addEntries(Push.EntryAdapter.newBuilder().setTimestamp(now).setLine(jsonLine(n)));
+				}
+			}
+			request.addStreams(stream);
+		}
+		try {
+			return Snappy.compress(request.build().toByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The same events as {@link #jsonBatch}, as Filebeat or Logstash send them to
+	 * Elasticsearch's {@code _bulk}: NDJSON {@code create} actions into the service's
+	 * data stream.
+	 */
+	static byte[] bulkBatch(String service, long first, int size) {
+		StringBuilder body = new StringBuilder(size * 320);
+		String action = "{\"create\":{\"_index\":\"logs-" + service + "-default\"}}\n";
+		for (int i = 0; i < size; i++) {
+			long n = first + i;
+			body.append(action)
+				.append("{\"message\":\"")
+				.append(jsonLine(n).replace("\"", "\\\""))
+				.append("\",\"log.level\":\"info\",\"host\":{\"name\":\"")
+				.append(host(n))
+				.append("\"}}\n");
+		}
+		return body.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static KeyValue attribute(String key, String value) {
+		return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
 	}
 
 	/** A JSON array of {@code size} events, the body of one batched request. */

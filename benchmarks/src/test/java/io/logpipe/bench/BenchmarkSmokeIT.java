@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeIT {
 
 	private static final List<String> FIGURES = List.of("producer_baseline_eps", "ingest_batched_eps",
-			"ingest_vs_producer", "ingest_single_rps", "noop_rps", "single_vs_noop", "consumer_baseline_eps",
-			"parser_json_eps", "parser_pattern_eps", "parser_json_vs_consumer", "parser_pattern_vs_consumer",
-			"es_bulk_baseline_dps", "indexer_dps", "indexer_vs_bulk", "pipeline_eps", "pipeline_vs_bulk",
-			"searchable_p50_ms", "searchable_p99_ms");
+			"ingest_vs_producer", "ingest_single_rps", "noop_rps", "single_vs_noop", "otlp_batched_eps",
+			"otlp_vs_native", "loki_batched_eps", "loki_vs_native", "esbulk_batched_eps", "esbulk_vs_native",
+			"consumer_baseline_eps", "parser_json_eps", "parser_pattern_eps", "parser_json_vs_consumer",
+			"parser_pattern_vs_consumer", "es_bulk_baseline_dps", "indexer_dps", "indexer_vs_bulk", "pipeline_eps",
+			"pipeline_vs_bulk", "searchable_p50_ms", "searchable_p99_ms");
 
 	private static final List<String> PER_SERVICE = List.of("rss_mb", "cpu_s_per_million", "startup_ms");
 

@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.id.Sha256;
 import io.logpipe.testsupport.ServiceProcess;
-import io.logpipe.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +37,7 @@ class PipelineEndToEndIT {
 
 	private static final EventCodec codec = new EventCodec();
 
-	private static final List<ServiceProcess> services = new ArrayList<>();
+	private static RunningPipeline pipeline;
 
 	private static ServiceProcess ingest;
 
@@ -48,30 +45,16 @@ class PipelineEndToEndIT {
 
 	@BeforeAll
 	static void startPipeline() throws Exception {
-		elasticsearch = TestServers.elasticsearch().uri();
-		ingest = start("ingest-api",
-				Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(API_KEY), "logpipe.auth.keys[0].tenant", TENANT));
-		start("parser-service", Map.of());
-		start("indexer-service", Map.of("spring.elasticsearch.uris", elasticsearch.toString()));
-		for (ServiceProcess service : services) {
-			service.awaitReady(Duration.ofSeconds(150));
-		}
-	}
-
-	private static ServiceProcess start(String name, Map<String, String> properties) {
-		Map<String, String> all = new HashMap<>(properties);
-		all.put("spring.kafka.bootstrap-servers", TestServers.kafka().bootstrapServers());
-		ServiceProcess service = ServiceProcess.start(Path.of(System.getProperty("logpipe.project.root", "..")),
-				Path.of("target", "e2e-logs"), name, all);
-		services.add(service);
-		return service;
+		pipeline = new RunningPipeline("pipeline",
+				Map.of("logpipe.auth.keys[0].sha256", Sha256.hex(API_KEY), "logpipe.auth.keys[0].tenant", TENANT),
+				Map.of());
+		ingest = pipeline.ingest();
+		elasticsearch = pipeline.elasticsearch();
 	}
 
 	@AfterAll
 	static void stopPipeline() throws InterruptedException {
-		for (ServiceProcess service : services) {
-			service.close();
-		}
+		pipeline.close();
 	}
 
 	@Test

@@ -10,8 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.validation.annotation.Validated;
 
 import io.logpipe.common.topic.Topics;
@@ -24,6 +28,8 @@ import io.logpipe.common.topic.Topics;
  * @param deadLetterTopic where documents Elasticsearch rejected go, with the reason
  * @param partitions partitions of the dead-letter topic when the indexer creates it
  * @param replicationFactor its replication factor (3 in production)
+ * @param deadLetterTimeout how long a batch waits for Kafka to acknowledge its dead
+ * letters before it fails as a whole (and is redelivered)
  * @param retry how items Elasticsearch asked to retry (429, 5xx) are retried
  * @param template the index template the indexer installs
  */
@@ -33,21 +39,36 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 		@NotBlank @DefaultValue(Topics.LOG_METRICS) String metricsTopic,
 		@NotBlank @DefaultValue(Topics.INDEX_DLQ) String deadLetterTopic,
 		@Min(1) @Max(10_000) @DefaultValue("3") int partitions,
-		@Min(1) @Max(7) @DefaultValue("1") short replicationFactor, @Valid @NotNull @DefaultValue Retry retry,
-		@Valid @NotNull @DefaultValue Template template) {
+		@Min(1) @Max(7) @DefaultValue("1") short replicationFactor,
+		@NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("30s") Duration deadLetterTimeout,
+		@Valid @NotNull @DefaultValue Retry retry, @Valid @NotNull @DefaultValue Template template) {
 
 	/**
 	 * @param initialBackOff the first wait before a retry
 	 * @param maxBackOff the longest wait between two retries
 	 * @param maxAttempts bulk attempts for the retryable items of one batch before the
 	 * whole batch is handed back to the container, which redelivers it without committing
-	 * @param batchMaxBackOff the longest wait between two redeliveries of a batch that
-	 * failed as a whole (Elasticsearch unreachable or blocking writes); redelivery never
-	 * gives up
+	 * @param batchInitialBackOff the first wait before a batch that failed as a whole
+	 * (Elasticsearch unreachable or blocking writes) is redelivered
+	 * @param batchMaxBackOff the longest wait between two redeliveries of such a batch;
+	 * redelivery never gives up
 	 */
-	public record Retry(@NotNull @DefaultValue("100ms") Duration initialBackOff,
-			@NotNull @DefaultValue("10s") Duration maxBackOff, @Min(1) @Max(1000) @DefaultValue("8") int maxAttempts,
-			@NotNull @DefaultValue("30s") Duration batchMaxBackOff) {
+	public record Retry(@NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration initialBackOff,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration maxBackOff,
+			@Min(1) @Max(1000) @DefaultValue("8") int maxAttempts,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("500ms") Duration batchInitialBackOff,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration batchMaxBackOff) {
+
+		/** Between bulk attempts for the items Elasticsearch asked to retry. */
+		public ExponentialBackOff itemBackOff() {
+			return JitteredBackOff.of(this.initialBackOff, this.maxBackOff);
+		}
+
+		/** Between redeliveries of a batch that failed as a whole. */
+		public ExponentialBackOff batchBackOff() {
+			return JitteredBackOff.of(this.batchInitialBackOff, this.batchMaxBackOff);
+		}
+
 	}
 
 	/**
@@ -59,15 +80,26 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 	 * {@code retention}: each gets an index template of its own (priority 600) with this
 	 * {@code data_retention}
 	 * @param metricsRetention how long the per-minute log counts are kept
+	 * @param installInitialBackOff the first wait before installing the templates again
+	 * after Elasticsearch refused or could not be reached (indexing waits for them)
+	 * @param installMaxBackOff the longest wait between two install attempts; the install
+	 * never gives up
 	 */
 	public record Template(@Min(0) @Max(10) @DefaultValue("0") int replicas,
 			@NotBlank @Pattern(regexp = RETENTION) @DefaultValue("7d") String retention,
 			@NotBlank @DefaultValue("1s") String refreshInterval,
 			@NotNull @DefaultValue Map<String, @Pattern(regexp = RETENTION) String> retentionByTenant,
-			@NotBlank @Pattern(regexp = RETENTION) @DefaultValue("30d") String metricsRetention) {
+			@NotBlank @Pattern(regexp = RETENTION) @DefaultValue("30d") String metricsRetention,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("500ms") Duration installInitialBackOff,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration installMaxBackOff) {
 
 		/** An Elasticsearch time value in days, hours or minutes. */
 		static final String RETENTION = "[1-9][0-9]*(d|h|m)";
+
+		/** Between attempts to install the templates. */
+		public ExponentialBackOff installBackOff() {
+			return JitteredBackOff.of(this.installInitialBackOff, this.installMaxBackOff);
+		}
 
 	}
 

@@ -10,22 +10,26 @@
  * <th>what it does</th>
  * </tr>
  * <tr>
- * <td>{@code bulk}</td>
- * <td>one bulk request and the outcome of each of its items ({@code BulkIndexer},
- * {@code ItemOutcome}); back-off; data stream names; the indexer's meters
- * ({@code IndexingMetrics})</td>
+ * <td>{@code index}</td>
+ * <td>storing a batch: {@code BatchWriter} (per-item retries, then index-dlq through
+ * {@code IndexDeadLetters}); one bulk request and the outcome of each of its items
+ * ({@code BulkIndexer}, {@code ItemOutcome}); the routing fields of a document
+ * ({@code DocumentKeys}) and data stream names; readiness while writes fail
+ * ({@code IndexingHealth}); the indexer's meters ({@code IndexingMetrics})</td>
  * </tr>
  * <tr>
  * <td>{@code template}</td>
- * <td>installs (and upgrades by version) the component and index templates, per-tenant
- * retention and the log-metrics template, before indexing starts</td>
+ * <td>the component and index templates, per-tenant retention and the log-metrics
+ * template ({@code IndexTemplates}, upgraded by version); installing them, with back-off,
+ * before indexing starts ({@code TemplateInstallation}) and readiness until then
+ * ({@code IndexTemplatesHealth})</td>
  * </tr>
  * <tr>
  * <td>{@code kafka}</td>
- * <td>the batch listeners of parsed-logs ({@code ParsedDocumentListener}) and log-metrics
- * ({@code LogMetricsListener}); {@code BatchWriter}: retries, dead letters to index-dlq
- * ({@code IndexDeadLetters}), readiness while writes fail ({@code IndexingHealth}); the
- * container's error handler</td>
+ * <td>only Kafka: the batch listeners of parsed-logs ({@code ParsedDocumentListener}) and
+ * log-metrics ({@code LogMetricsListener}), started once the templates are installed
+ * ({@code ListenerStartup}); the dead-letter topic and the container's error handler
+ * ({@code IndexerKafkaConfiguration})</td>
  * </tr>
  * <tr>
  * <td>{@code admin}</td>

@@ -9,7 +9,8 @@
  * </tr>
  * <tr>
  * <td>{@code auth}</td>
- * <td>API keys (stored as SHA-256 hashes) and the tenant each belongs to</td>
+ * <td>API keys (stored as SHA-256 hashes) and the tenant each belongs to; the credential
+ * schemes each protocol accepts them in</td>
  * </tr>
  * <tr>
  * <td>{@code admission}</td>
@@ -32,6 +33,13 @@
  * text lines) into events, checking each against the event limits, mapping it to a
  * {@link io.logpipe.common.event.RawLogRecord} or a rejection with its reason, and
  * choosing its category (routing rules)</td>
+ * </tr>
+ * <tr>
+ * <td>{@code protocol}</td>
+ * <td>the seam every shipper protocol goes through (credentials, limits, admission,
+ * routing, mapping, Kafka acknowledgement, failure classification); its sub-packages
+ * speak each protocol: {@code elasticsearch} ({@code _bulk}, {@code _doc} and the
+ * probes), {@code splunk} (HEC)</td>
  * </tr>
  * <tr>
  * <td>{@code problem}</td>

@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * An Elasticsearch node of one test's own, which the test may stop and start again: on
- * the same HTTP port and the same data folder, so a client configured with its
- * {@link #uri()} reconnects to the same indices once it is back. For outage tests; the
- * node every other test shares ({@link TestServers#elasticsearch()}) must never be
- * stopped.
+ * An Elasticsearch node of one test's own, which the test may stop and start again (or
+ * freeze and let go on): on the same HTTP port and the same data folder, so a client
+ * configured with its {@link #uri()} reconnects to the same indices once it is back. For
+ * outage tests; the node every other test shares ({@link TestServers#elasticsearch()})
+ * must never be stopped.
  *
  * <p>
  * Always the local distribution (there is no container variant: a container would not
@@ -77,6 +81,42 @@ public final class DedicatedElasticsearchNode implements ElasticsearchServer, Au
 		if (this.process != null) {
 			LocalElasticsearchServer.stopTree(this.process);
 			this.process = null;
+		}
+	}
+
+	/**
+	 * Freezes the node (SIGSTOP to its process tree), as a long GC pause or a hung disk
+	 * would: it keeps its sockets, accepts connections and answers nothing until
+	 * {@link #thaw()}.
+	 */
+	public void freeze() {
+		signal("STOP");
+	}
+
+	/** Lets a frozen node go on (SIGCONT). */
+	public void thaw() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		if (!isRunning()) {
+			throw new IllegalStateException("the node at " + this.uri + " is not running");
+		}
+		List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+		Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
+			.forEach((handle) -> command.add(Long.toString(handle.pid())));
+		try {
+			Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " failed for the node at " + this.uri);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

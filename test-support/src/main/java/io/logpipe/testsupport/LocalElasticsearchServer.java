@@ -72,7 +72,11 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 
 	private static final System.Logger logger = System.getLogger(LocalElasticsearchServer.class.getName());
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+	/**
+	 * About ten seconds on a quiet machine; the bound is generous because a loaded 2-core
+	 * machine (several builds at once) was seen to need more than 90 s.
+	 */
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 

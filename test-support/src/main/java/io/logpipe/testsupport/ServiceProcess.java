@@ -183,6 +183,17 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * {@code kill -9}: the process ends at once, without a graceful shutdown, as in a
+	 * crash or an out-of-memory kill; waits until it is gone.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " still runs 30 s after SIGKILL");
+		}
+	}
+
 	/** Stops the process without waiting (from a shutdown hook). */
 	public void destroy() {
 		this.process.destroy();

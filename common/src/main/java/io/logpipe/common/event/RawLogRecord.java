@@ -24,9 +24,11 @@ import java.util.Map;
  * {@code message})
  * @param format the client's hint on how to parse {@code message} ({@code json},
  * {@code logfmt}, ...), or {@code null} to let the parser detect it
+ * @param trace the trace context the request was sent in ({@code traceparent}), or
+ * {@code null}; the event's own trace and span ids in {@code fields} win over it
  */
 public record RawLogRecord(int schemaVersion, String id, String tenant, Instant receivedAt, Category category,
-		String protocol, Source source, String message, Map<String, Object> fields, String format) {
+		String protocol, Source source, String message, Map<String, Object> fields, String format, TraceContext trace) {
 
 	public static final int SCHEMA_VERSION = 1;
 
@@ -34,6 +36,18 @@ public record RawLogRecord(int schemaVersion, String id, String tenant, Instant 
 
 	public RawLogRecord {
 		fields = (fields != null) ? fields : Map.of();
+	}
+
+	/** A record sent without trace context. */
+	public RawLogRecord(int schemaVersion, String id, String tenant, Instant receivedAt, Category category,
+			String protocol, Source source, String message, Map<String, Object> fields, String format) {
+		this(schemaVersion, id, tenant, receivedAt, category, protocol, source, message, fields, format, null);
+	}
+
+	/** This record with the trace context of the request that carried it. */
+	public RawLogRecord withTrace(TraceContext trace) {
+		return new RawLogRecord(this.schemaVersion, this.id, this.tenant, this.receivedAt, this.category, this.protocol,
+				this.source, this.message, this.fields, this.format, trace);
 	}
 
 	/**

@@ -6,16 +6,16 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.logpipe.indexer.IndexerProperties;
 
 /**
  * The dead-letter topic and the container's error handler. A batch that fails as a whole
- * (Elasticsearch unreachable, retries exhausted) is retried without end, with back-off up
- * to {@code indexer.retry.batch-max-back-off}, while the container pauses the consumer
- * and keeps polling so the group does not rebalance: no offset is committed until the
- * batch is stored, and no record is dropped.
+ * (Elasticsearch unreachable, retries exhausted) is retried without end, with back-off
+ * from {@code indexer.retry.batch-initial-back-off} up to
+ * {@code indexer.retry.batch-max-back-off}, while the container pauses the consumer and
+ * keeps polling so the group does not rebalance: no offset is committed until the batch
+ * is stored, and no record is dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexerKafkaConfiguration {
@@ -30,9 +30,7 @@ class IndexerKafkaConfiguration {
 
 	@Bean
 	CommonErrorHandler indexerErrorHandler(IndexerProperties properties) {
-		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-		backOff.setMaxInterval(properties.retry().batchMaxBackOff().toMillis());
-		return new DefaultErrorHandler(backOff);
+		return new DefaultErrorHandler(properties.retry().batchBackOff());
 	}
 
 }

@@ -12,10 +12,12 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
 import io.logpipe.common.id.Sha256;
 import io.logpipe.common.metrics.LogCount;
-import io.logpipe.indexer.bulk.DataStreamNames;
-import io.logpipe.indexer.bulk.IndexingMetrics;
-import io.logpipe.indexer.bulk.PendingDocument;
-import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
+import io.logpipe.indexer.IndexerProperties;
+import io.logpipe.indexer.index.BatchWriter;
+import io.logpipe.indexer.index.DataStreamNames;
+import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
+import io.logpipe.indexer.index.IndexingMetrics;
+import io.logpipe.indexer.index.PendingDocument;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,14 +47,22 @@ class LogMetricsListener {
 
 	private final IndexingMetrics metrics;
 
-	LogMetricsListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics) {
+	private final IndexerProperties properties;
+
+	LogMetricsListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics, IndexerProperties properties) {
 		this.codec = codec;
 		this.writer = writer;
 		this.metrics = metrics;
+		this.properties = properties;
 	}
 
-	@KafkaListener(id = "log-metrics", topics = "${indexer.metrics-topic:log-metrics}", batch = "true",
-			autoStartup = "false", idIsGroup = false)
+	/** {@code indexer.metrics-topic}, read by the listener annotation's SpEL. */
+	public String topic() {
+		return this.properties.metricsTopic();
+	}
+
+	@KafkaListener(id = "log-metrics", topics = "#{__listener.topic()}", batch = "true", autoStartup = "false",
+			idIsGroup = false)
 	void onCounts(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());

@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
-import io.logpipe.indexer.bulk.DataStreamNames;
-import io.logpipe.indexer.bulk.IndexingMetrics;
-import io.logpipe.indexer.bulk.PendingDocument;
-import io.logpipe.indexer.kafka.IndexDeadLetters.DeadLetter;
+import io.logpipe.indexer.IndexerProperties;
+import io.logpipe.indexer.index.BatchWriter;
+import io.logpipe.indexer.index.DataStreamNames;
+import io.logpipe.indexer.index.DocumentKeys;
+import io.logpipe.indexer.index.IndexingMetrics;
+import io.logpipe.indexer.index.PendingDocument;
+import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
 
 /**
  * Indexes each polled batch of parsed-logs into {@code logs-<service>-<tenant>}.
@@ -42,17 +45,26 @@ class ParsedDocumentListener {
 
 	private final IndexingMetrics metrics;
 
+	private final IndexerProperties properties;
+
 	private final Clock clock;
 
-	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics, Clock clock) {
+	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics, IndexerProperties properties,
+			Clock clock) {
 		this.codec = codec;
 		this.writer = writer;
 		this.metrics = metrics;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = LISTENER_ID, topics = "${indexer.parsed-topic:parsed-logs}", batch = "true",
-			autoStartup = "false", idIsGroup = false)
+	/** {@code indexer.parsed-topic}, read by the listener annotation's SpEL. */
+	public String topic() {
+		return this.properties.parsedTopic();
+	}
+
+	@KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", batch = "true", autoStartup = "false",
+			idIsGroup = false)
 	void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());

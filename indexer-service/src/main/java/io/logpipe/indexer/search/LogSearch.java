@@ -29,7 +29,7 @@ import org.springframework.data.elasticsearch.core.document.Document;
 import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.stereotype.Component;
 
-import io.logpipe.indexer.bulk.DataStreamNames;
+import io.logpipe.indexer.index.DataStreamNames;
 
 /**
  * Runs a tenant's search on Elasticsearch through spring-data-elasticsearch's

@@ -13,10 +13,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import io.logpipe.indexer.IndexerIntegrationTest;
+import io.logpipe.indexer.ElasticsearchQueries;
 
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,13 +27,10 @@ import static org.awaitility.Awaitility.await;
  * ISO times), once per (tenant, service, level, window) however often they are delivered;
  * an unusable record goes to index-dlq.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=metrics-it-parsed", "indexer.metrics-topic=metrics-it-counts",
-		"indexer.dead-letter-topic=metrics-it-dlq", "spring.kafka.consumer.group-id=metrics-it" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(properties = { "indexer-it.name=metrics-it" })
 class LogMetricsIT {
 
-	private static final String TOPIC = "metrics-it-counts";
+	private static final String TOPIC = "metrics-it-metrics";
 
 	private static final String STREAM = "metrics-logpipe.log_counts-metricsit";
 

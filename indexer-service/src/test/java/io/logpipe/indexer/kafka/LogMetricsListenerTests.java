@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
 import io.logpipe.common.metrics.LogCount;
-import io.logpipe.indexer.bulk.PendingDocument;
+import io.logpipe.indexer.index.PendingDocument;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class LogMetricsListenerTests {
 
 	private final EventCodec codec = new EventCodec();
 
-	private final LogMetricsListener listener = new LogMetricsListener(this.codec, null, null);
+	private final LogMetricsListener listener = new LogMetricsListener(this.codec, null, null, null);
 
 	@Test
 	void storesTheCountTheParserEncodesAsAnEcsTimeSeriesDocument() {

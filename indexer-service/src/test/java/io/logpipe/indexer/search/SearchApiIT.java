@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.logpipe.common.id.EventIds;
-import io.logpipe.indexer.kafka.ElasticsearchQueries;
-import io.logpipe.indexer.kafka.TestDocuments;
+import io.logpipe.indexer.ElasticsearchQueries;
+import io.logpipe.indexer.TestDocuments;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,10 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 
-import io.logpipe.testsupport.RealElasticsearch;
-import io.logpipe.testsupport.RealKafka;
+import io.logpipe.indexer.IndexerIntegrationTest;
 import io.logpipe.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +23,8 @@ import static org.awaitility.Awaitility.await;
  * The templates the indexer installs: a per-tenant retention template that wins over the
  * default one, the log-metrics template, and version-aware upgrades.
  */
-@SpringBootTest(properties = { "indexer.parsed-topic=templates-it-parsed", "indexer.metrics-topic=templates-it-metrics",
-		"indexer.dead-letter-topic=templates-it-dlq", "spring.kafka.consumer.group-id=templates-it",
-		"indexer.template.retention-by-tenant.Long-Keep=30d" })
-@RealKafka
-@RealElasticsearch
+@IndexerIntegrationTest(
+		properties = { "indexer-it.name=templates-it", "indexer.template.retention-by-tenant.Long-Keep=30d" })
 class IndexTemplatesIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -37,14 +32,17 @@ class IndexTemplatesIT {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
-	private IndexTemplateInstaller installer;
+	private IndexTemplates templates;
+
+	@Autowired
+	private IndexTemplatesHealth health;
 
 	@Test
 	void givesATenantWithItsOwnRetentionATemplateThatWinsOverTheDefault() throws Exception {
 		await().atMost(Duration.ofSeconds(90))
-			.untilAsserted(() -> assertThat(this.installer.health().getStatus()).isEqualTo(Status.UP));
+			.untilAsserted(() -> assertThat(this.health.health().getStatus()).isEqualTo(Status.UP));
 		// "Long-Keep" is not a clean name part: lower-cased, sanitized, hashed.
-		String tenantPart = io.logpipe.indexer.bulk.DataStreamNames.part("Long-Keep");
+		String tenantPart = io.logpipe.indexer.index.DataStreamNames.part("Long-Keep");
 
 		JsonNode tenant = call("POST", "/_index_template/_simulate_index/logs-web-" + tenantPart, null);
 		assertThat(tenant.path("template").path("lifecycle").path("data_retention").asString()).isEqualTo("30d");
@@ -62,13 +60,13 @@ class IndexTemplatesIT {
 	@Test
 	void upgradesAnOlderTemplateButNeverDowngradesANewerOne() throws Exception {
 		String name = "logpipe-templates-it-versioned";
-		this.installer.putComponentTemplate(name, component(2, "2s"));
+		this.templates.putComponentTemplate(name, component(2, "2s"));
 		assertThat(installedComponent(name).path("version").asLong()).isEqualTo(2);
 
-		this.installer.putComponentTemplate(name, component(1, "1s"));
+		this.templates.putComponentTemplate(name, component(1, "1s"));
 		assertThat(installedComponent(name).path("version").asLong()).isEqualTo(2);
 
-		this.installer.putComponentTemplate(name, component(3, "3s"));
+		this.templates.putComponentTemplate(name, component(3, "3s"));
 		JsonNode upgraded = installedComponent(name);
 		assertThat(upgraded.path("version").asLong()).isEqualTo(3);
 		assertThat(upgraded.path("template").path("settings").path("index").path("refresh_interval").asString())

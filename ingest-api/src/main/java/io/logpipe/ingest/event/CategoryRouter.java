@@ -35,7 +35,8 @@ public class CategoryRouter {
 			.toList();
 	}
 
-	Optional<Category> route(String service, String message) {
+	/** The category of the first rule that matches the event, if any. */
+	public Optional<Category> route(String service, String message) {
 		for (Rule rule : this.rules) {
 			if (rule.service() != null && !rule.service().equals(service)) {
 				continue;

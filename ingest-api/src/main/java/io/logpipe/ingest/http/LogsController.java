@@ -37,6 +37,7 @@ import io.logpipe.ingest.event.RequestedCategory;
 import io.logpipe.ingest.kafka.RawRecordPublisher;
 import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.ProblemType;
+import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.service.problem.ProblemException;
 
 /**
@@ -151,7 +152,8 @@ class LogsController {
 			this.metrics.bytesIn(body.bytesIn());
 			EventBatch batch = this.reader.read(body.bytes(), BodyFormat.of(request.getContentType()), context);
 			this.publisher.publish(batch.requireAccepted(), traceparent);
-			this.metrics.accepted(batch.accepted().size(), batch.rejected());
+			this.metrics.accepted(Protocol.NATIVE, IngestMetrics.LOGS_ENDPOINT, batch.accepted().size(),
+					batch.rejected());
 			List<String> ids = batch.accepted().stream().map(RawLogRecord::id).toList();
 			return ResponseEntity.accepted().body(new IngestAccepted(ids.size(), ids, batch.rejected()));
 		}

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.event.TraceContext;
 import io.logpipe.common.topic.KafkaHeaders;
 import io.logpipe.ingest.metrics.IngestMetrics;
 import io.logpipe.ingest.problem.ProblemType;
@@ -53,7 +54,10 @@ public class RawRecordPublisher {
 	}
 
 	/**
-	 * Sends the records and waits for all acknowledgements.
+	 * Sends the records and waits for all acknowledgements. The request's trace context
+	 * goes on each record's Kafka headers and, when it parses, into the record itself
+	 * (unless the record already carries one), so that the document gets its
+	 * {@code trace.id} and {@code span.id}.
 	 * @param traceparent the request's W3C trace context, or {@code null}
 	 * @throws ProblemException with {@link ProblemType#KAFKA_UNAVAILABLE} when Kafka did
 	 * not acknowledge all of them within the configured bound
@@ -62,12 +66,21 @@ public class RawRecordPublisher {
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
 		Timer.Sample sample = this.metrics.startProduce();
 		boolean acknowledged = false;
+		TraceContext trace = TraceContext.fromTraceparent(traceparent).orElse(null);
+		// One deadline for the whole request: a send blocks up to max.block.ms while the
+		// topic's metadata is unknown (a broker just restarted), so waiting ack-timeout
+		// after the sends let a 20-event request take 18 s (chaos scenario 1).
+		long deadline = System.nanoTime() + this.properties.ackTimeout().toNanos();
 		try {
 			for (RawLogRecord record : records) {
-				sends.add(this.kafka.send(toProducerRecord(record, traceparent)));
+				if (System.nanoTime() - deadline >= 0) {
+					throw new TimeoutException("the acknowledgement timeout passed while sending");
+				}
+				RawLogRecord traced = (trace != null && record.trace() == null) ? record.withTrace(trace) : record;
+				sends.add(this.kafka.send(toProducerRecord(traced, traceparent)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-				.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			acknowledged = true;
 		}
 		catch (InterruptedException ex) {

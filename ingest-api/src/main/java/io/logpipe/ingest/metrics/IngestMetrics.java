@@ -7,17 +7,21 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerMapping;
 
 import io.logpipe.ingest.admission.InFlightBytes;
 import io.logpipe.ingest.event.Rejection;
+import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.service.problem.ProblemKind;
 
 /**
  * What operators see of ingest (Micrometer, exported at {@code /actuator/prometheus}):
- * requests by endpoint and outcome, events accepted and rejected by reason, bytes in, the
- * Kafka produce latency, the bytes in flight and the requests turned away by a limit. A
- * drop that nobody can see is the complaint this answers.
+ * requests by protocol, endpoint and outcome, events accepted and rejected by protocol
+ * (and reason), bytes in, the Kafka produce latency, the bytes in flight and the requests
+ * turned away by a limit. A drop that nobody can see is the complaint this answers.
  */
 @Component
 public class IngestMetrics {
@@ -40,20 +44,31 @@ public class IngestMetrics {
 			.register(registry);
 	}
 
-	/** A request answered 2xx with {@code accepted} events and some rejections. */
-	public void accepted(int accepted, List<Rejection> rejected) {
-		request("accepted");
+	/** The endpoint tag of a request: its mapping's path pattern, else its path. */
+	public static String endpoint(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : request.getRequestURI();
+	}
+
+	/**
+	 * A request answered 2xx with {@code accepted} events and some rejections.
+	 * @param protocol what the request spoke
+	 * @param endpoint its path pattern
+	 */
+	public void accepted(Protocol protocol, String endpoint, int accepted, List<Rejection> rejected) {
+		request(protocol, endpoint, "accepted");
 		Counter.builder(PREFIX + "events.accepted")
-			.description("Events Kafka acknowledged")
+			.description("Events Kafka acknowledged, by protocol")
+			.tag("protocol", protocol.wireName())
 			.register(this.registry)
 			.increment(accepted);
-		rejected(rejected);
+		rejected(protocol, rejected);
 	}
 
 	/** A request answered with a problem. */
-	public void failed(ProblemKind type, List<Rejection> rejected) {
-		request(type.slug());
-		rejected(rejected);
+	public void failed(Protocol protocol, String endpoint, ProblemKind type, List<Rejection> rejected) {
+		request(protocol, endpoint, type.slug());
+		rejected(protocol, rejected);
 		if (type.status().value() == 429) {
 			Counter.builder(PREFIX + "requests.limited")
 				.description("Requests turned away by a rate limit or the in-flight byte limit")
@@ -82,19 +97,21 @@ public class IngestMetrics {
 		sample.stop(this.produce.tag("outcome", acknowledged ? "acknowledged" : "failed").register(this.registry));
 	}
 
-	private void request(String outcome) {
+	private void request(Protocol protocol, String endpoint, String outcome) {
 		Counter.builder(PREFIX + "requests")
-			.description("Ingest requests by endpoint and outcome (accepted, or the problem type)")
-			.tag("endpoint", LOGS_ENDPOINT)
+			.description("Ingest requests by protocol, endpoint and outcome (accepted, or the problem type)")
+			.tag("protocol", protocol.wireName())
+			.tag("endpoint", endpoint)
 			.tag("outcome", outcome)
 			.register(this.registry)
 			.increment();
 	}
 
-	private void rejected(List<Rejection> rejected) {
+	private void rejected(Protocol protocol, List<Rejection> rejected) {
 		for (Rejection rejection : rejected) {
 			Counter.builder(PREFIX + "events.rejected")
-				.description("Events not accepted, by reason (the problem type)")
+				.description("Events not accepted, by protocol and reason (the problem type)")
+				.tag("protocol", protocol.wireName())
 				.tag("reason", rejection.reason())
 				.register(this.registry)
 				.increment();

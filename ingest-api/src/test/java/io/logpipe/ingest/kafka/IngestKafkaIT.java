@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.event.TraceContext;
 import io.logpipe.common.topic.KafkaHeaders;
 import io.logpipe.ingest.IngestClient;
 import io.logpipe.testsupport.RealKafka;
@@ -103,6 +104,8 @@ class IngestKafkaIT {
 		assertThat(header(order, KafkaHeaders.SCHEMA_VERSION)).isEqualTo("1");
 		assertThat(header(order, KafkaHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
 		RawLogRecord decoded = this.codec.decodeRaw(order.value());
+		assertThat(decoded.trace()).as("the document's trace.id and span.id come from here")
+			.isEqualTo(TraceContext.fromTraceparent(TRACEPARENT).orElseThrow());
 		assertThat(decoded.tenant()).isEqualTo("it-tenant");
 		assertThat(decoded.message()).isEqualTo("order placed");
 		assertThat(decoded.category()).isEqualTo(Category.APP);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.event.TraceContext;
 import io.logpipe.parser.parse.enrich.StackTraceExtractor;
 import io.logpipe.parser.parse.enrich.UserAgentParser;
 import io.logpipe.parser.parse.level.LevelNormalizer;
@@ -59,6 +60,7 @@ final class DocumentBuilder {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> syslog = (bag.peek("log.syslog") instanceof Map<?, ?>)
 				? (Map<String, Object>) bag.take("log.syslog") : null;
+		TraceContext trace = traceAndSpan(bag, raw);
 		LogDocument.Builder document = LogDocument.builder()
 			.timestamp(time.instant())
 			.message(message)
@@ -73,8 +75,8 @@ final class DocumentBuilder {
 					: (raw.source().host() != null) ? new LogDocument.Host(raw.source().host()) : null)
 			.organization(new LogDocument.Organization(raw.tenant()))
 			.error(error(bag, message))
-			.trace(traceId(bag))
-			.span(spanId(bag))
+			.trace((trace.traceId() != null) ? new LogDocument.Trace(trace.traceId()) : null)
+			.span((trace.spanId() != null) ? new LogDocument.Span(trace.spanId()) : null)
 			.process(process(bag));
 		HttpFields.fill(document, bag, this.userAgents);
 		return document.tags(tags.isEmpty() ? null : tags)
@@ -106,14 +108,17 @@ final class DocumentBuilder {
 		return StackTraceExtractor.extract(message).orElse(null);
 	}
 
-	private static LogDocument.Trace traceId(FieldBag bag) {
-		String id = bag.takeText("trace.id", "trace_id", "traceId", "traceid");
-		return (id != null) ? new LogDocument.Trace(id) : null;
-	}
-
-	private static LogDocument.Span spanId(FieldBag bag) {
-		String id = bag.takeText("span.id", "span_id", "spanId", "spanid");
-		return (id != null) ? new LogDocument.Span(id) : null;
+	/**
+	 * The event's own trace and span ids, else those of the request that carried it
+	 * ({@code traceparent}); never one of each.
+	 */
+	private static TraceContext traceAndSpan(FieldBag bag, RawLogRecord raw) {
+		String traceId = bag.takeText("trace.id", "trace_id", "traceId", "traceid");
+		String spanId = bag.takeText("span.id", "span_id", "spanId", "spanid");
+		if (traceId == null && spanId == null && raw.trace() != null) {
+			return raw.trace();
+		}
+		return new TraceContext(traceId, spanId);
 	}
 
 	private static LogDocument.Process process(FieldBag bag) {

@@ -1,0 +1,107 @@
+package io.logpipe.indexer.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Component;
+
+import io.logpipe.common.codec.EventCodec;
+
+/**
+ * Sends one bulk request of {@code create} operations and reports the outcome of every
+ * item. The documents go as the JSON bytes they arrived in, without a second
+ * serialization, in one body ({@link BulkBody}) over the low-level client, and the answer
+ * is read in one streaming pass ({@link BulkAnswer}).
+ */
+@Component
+public class BulkIndexer {
+
+	private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
+
+	private final Rest5Client client;
+
+	private final ObjectMapper json;
+
+	private final IndexingMetrics metrics;
+
+	private final BulkWatchdog watchdog;
+
+	public BulkIndexer(Rest5Client client, EventCodec codec, IndexingMetrics metrics, BulkWatchdog watchdog) {
+		this.client = client;
+		this.json = codec.mapper();
+		this.metrics = metrics;
+		this.watchdog = watchdog;
+	}
+
+	/**
+	 * @throws BulkRequestException when Elasticsearch answered the request as a whole
+	 * with an error (e.g. 429 circuit breaker, 503)
+	 * @throws IOException when Elasticsearch could not be reached or its answer could not
+	 * be read; no item's outcome is known then
+	 */
+	public List<ItemResult> index(List<PendingDocument> documents) throws IOException {
+		byte[] body = BulkBody.of(documents);
+		Request request = new Request("POST", "/_bulk");
+		request.setEntity(new ByteArrayEntity(body, NDJSON));
+		long sent = this.metrics.bulkSent(documents.size(), body.length);
+		List<BulkAnswer.Item> items;
+		long watched = this.watchdog.started();
+		try {
+			Response response = this.client.performRequest(request);
+			try (InputStream answer = response.getEntity().getContent()) {
+				items = BulkAnswer.items(this.json, answer);
+			}
+		}
+		catch (ResponseException ex) {
+			this.metrics.bulkAnswered(sent, false);
+			throw rejected(ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.metrics.bulkAnswered(sent, false);
+			throw ex;
+		}
+		finally {
+			this.watchdog.finished(watched);
+		}
+		this.metrics.bulkAnswered(sent, true);
+		if (items.size() != documents.size()) {
+			throw new IOException("bulk answered " + items.size() + " items for " + documents.size() + " documents");
+		}
+		List<ItemResult> results = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			BulkAnswer.Item item = items.get(i);
+			ItemResult result = new ItemResult(documents.get(i), ItemOutcome.of(item.status(), item.errorType()),
+					item.status(), item.errorType(), item.errorReason());
+			this.metrics.outcome(result);
+			results.add(result);
+		}
+		return results;
+	}
+
+	private BulkRequestException rejected(ResponseException ex) {
+		int status = ex.getResponse().getStatusCode();
+		String error = "";
+		try {
+			JsonNode answer = this.json.readTree(EntityUtils.toString(ex.getResponse().getEntity()));
+			error = ": " + answer.path("error").path("type").asString("") + ": "
+					+ answer.path("error").path("reason").asString("");
+		}
+		catch (Exception unreadable) {
+			// the status alone must do
+		}
+		return new BulkRequestException("Elasticsearch answered " + status + " to the bulk request" + error, ex);
+	}
+
+}

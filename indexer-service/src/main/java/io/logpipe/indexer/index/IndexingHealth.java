@@ -1,0 +1,52 @@
+package io.logpipe.indexer.index;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether documents can be written: DOWN, with the reason, from the moment a batch cannot
+ * be stored (Elasticsearch unreachable, or rejecting writes with a cluster block or disk
+ * watermark) until a batch is stored again. Part of readiness. Boot's own
+ * {@code elasticsearch} indicator sees only that the cluster answers; a read-only block
+ * leaves it green while no document can be written.
+ */
+@Component("indexing")
+class IndexingHealth extends AbstractHealthIndicator {
+
+	private final AtomicReference<Failure> failure = new AtomicReference<>();
+
+	private final IndexingMetrics metrics;
+
+	IndexingHealth(IndexingMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	void failing(String reason, int partitions) {
+		this.failure.set(new Failure(reason, partitions));
+		this.metrics.pausedPartitions(partitions);
+	}
+
+	void writing() {
+		if (this.failure.getAndSet(null) != null) {
+			this.metrics.pausedPartitions(0);
+		}
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Failure current = this.failure.get();
+		if (current == null) {
+			builder.up();
+		}
+		else {
+			builder.down().withDetail("reason", current.reason()).withDetail("pausedPartitions", current.partitions());
+		}
+	}
+
+	private record Failure(String reason, int partitions) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.logpipe.indexer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.logpipe.common.id.EventIds;
+import io.logpipe.testsupport.TestServers;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parsed documents as parser-service writes them, and a producer for the shared broker.
+ * Public for the read side's tests (search, tail), which index the same documents.
+ */
+public final class TestDocuments implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+			Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+					ProducerConfig.ACKS_CONFIG, "all"),
+			new StringSerializer(), new ByteArraySerializer());
+
+	public static ObjectNode document(String service, String tenant, String id, Instant timestamp) {
+		ObjectNode document = json.createObjectNode();
+		document.put("@timestamp", timestamp.toString());
+		document.put("message", "GET /checkout 200");
+		document.putObject("event").put("id", id).put("created", Instant.now().toString());
+		document.putObject("service").put("name", service);
+		document.putObject("organization").put("id", tenant);
+		return document;
+	}
+
+	public static ObjectNode document(String service, String tenant) {
+		return document(service, tenant, EventIds.newId(), Instant.now());
+	}
+
+	public static byte[] bytes(ObjectNode document) {
+		return json.writeValueAsBytes(document);
+	}
+
+	/**
+	 * Sends keyed by service, as parser-service does, and waits for Kafka's
+	 * acknowledgement; returns the ids sent.
+	 */
+	public List<String> send(String topic, List<ObjectNode> documents) {
+		return send(topic, documents, false);
+	}
+
+	/** Sends keyed by event id, so that the documents spread over all partitions. */
+	public List<String> sendSpread(String topic, List<ObjectNode> documents) {
+		return send(topic, documents, true);
+	}
+
+	private List<String> send(String topic, List<ObjectNode> documents, boolean spread) {
+		List<String> ids = new ArrayList<>();
+		try {
+			for (ObjectNode document : documents) {
+				String id = document.get("event").get("id").asString();
+				ids.add(id);
+				String key = spread ? id : document.get("service").get("name").asString();
+				this.producer.send(new ProducerRecord<>(topic, key, bytes(document)));
+			}
+			this.producer.flush();
+			return ids;
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("could not send to " + topic, ex);
+		}
+	}
+
+	public static List<ObjectNode> documents(int count, String service, String tenant) {
+		List<ObjectNode> documents = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			documents.add(document(service, tenant));
+		}
+		return documents;
+	}
+
+	public static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() {
+		this.producer.close(Duration.ofSeconds(10));
+	}
+
+}
