@@ -56,6 +56,9 @@ start_service() {
     export SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${PORT[kafka]}
     # Spring Boot turns the liveness and readiness groups on by itself only on Kubernetes.
     export MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
+    # Loopback only: nothing but this machine reaches the services, so their health may show
+    # its details (components, reasons), which anonymous callers elsewhere never see.
+    export SERVER_ADDRESS=127.0.0.1 MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS=always
     case $service in
       ingest-api | indexer-service)
         # The same key for writing (ingest-api) and reading (indexer-service's search, tail

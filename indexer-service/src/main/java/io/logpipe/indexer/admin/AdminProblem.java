@@ -14,6 +14,8 @@ enum AdminProblem implements ProblemKind {
 
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Admin token not accepted"),
 
+	LOCKED_OUT("locked-out", HttpStatus.TOO_MANY_REQUESTS, "Too many failed admin attempts from this address"),
+
 	INVALID_REPLAY("invalid-replay", HttpStatus.BAD_REQUEST, "Invalid replay request"),
 
 	GROUP_NOT_EMPTY("consumer-group-not-empty", HttpStatus.CONFLICT, "Other members of the consumer group are running"),

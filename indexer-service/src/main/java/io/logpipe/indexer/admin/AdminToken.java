@@ -27,14 +27,30 @@ class AdminToken implements HandlerInterceptor {
 
 	private final byte[] expectedHash;
 
-	AdminToken(AdminProperties properties) {
+	private final AdminLockout lockout;
+
+	AdminToken(AdminProperties properties, AdminLockout lockout) {
 		this.expectedHash = properties.tokenSha256().isEmpty() ? null
 				: HexFormat.of().parseHex(properties.tokenSha256().toLowerCase(Locale.ROOT));
+		this.lockout = lockout;
 	}
 
+	/**
+	 * Checks the token unless the caller's address is locked out (429), and counts a
+	 * failure against the address for {@link AdminLockout}.
+	 */
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		check(request.getHeader(HttpHeaders.AUTHORIZATION));
+		String address = request.getRemoteAddr();
+		this.lockout.checkNotLockedOut(address);
+		try {
+			check(request.getHeader(HttpHeaders.AUTHORIZATION));
+		}
+		catch (ProblemException ex) {
+			this.lockout.failed(address);
+			throw ex;
+		}
+		this.lockout.succeeded(address);
 		return true;
 	}
 

@@ -1,15 +1,17 @@
 package io.logpipe.ingest.auth;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.logpipe.service.auth.ApiKey;
 import io.logpipe.service.auth.ApiKeyRegistry;
 
 /**
- * Finds the client of a request by its {@code Authorization} header, in one of the
- * schemes its endpoint accepts; the keys themselves are the shared {@link ApiKeyRegistry}
- * ({@code logpipe.auth.keys}), which never stores or logs a key.
+ * Finds the client of a request by its {@code Authorization} header, in whichever of the
+ * accepted schemes it uses; the keys themselves are the shared {@link ApiKeyRegistry}
+ * ({@code logpipe.auth.keys}), which compares them in constant time.
  */
 @Component
 public class ApiKeyAuthenticator {
@@ -32,20 +34,18 @@ public class ApiKeyAuthenticator {
 			.findFirst()
 			.orElse(null);
 		List<String> keys = (scheme != null) ? scheme.candidateKeys(header) : List.of();
-		// A missing key is looked up like an unknown one, and every candidate is looked
-		// up
-		// even after a match, so that timing tells a prober nothing.
-		AuthenticatedClient client = null;
+		// A missing key is looked up like an unknown one (the registry never matches an
+		// empty key), so that the two take the same time and a prober cannot tell them
+		// apart.
+		ApiKey client = null;
 		for (String key : keys.isEmpty() ? List.of("") : keys) {
-			AuthenticatedClient found = this.registry.authenticate(key)
-				.map((apiKey) -> new AuthenticatedClient(apiKey.keySha256(), apiKey.tenant(), apiKey.categories()))
-				.orElse(null);
-			if (client == null) {
-				client = found;
+			Optional<ApiKey> found = this.registry.authenticate(key);
+			if (client == null && found.isPresent()) {
+				client = found.get();
 			}
 		}
 		if (client != null) {
-			return client;
+			return new AuthenticatedClient(client.keySha256(), client.tenant(), client.categories());
 		}
 		CredentialsRejectedException.Reason reason = header.isEmpty() ? CredentialsRejectedException.Reason.MISSING
 				: keys.isEmpty() ? CredentialsRejectedException.Reason.UNSUPPORTED_SCHEME

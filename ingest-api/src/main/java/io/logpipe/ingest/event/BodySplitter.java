@@ -79,8 +79,10 @@ final class BodySplitter {
 			}
 		}
 		catch (JacksonException ex) {
-			throw new ProblemException(ProblemType.MALFORMED_BODY, "the body is not valid JSON: "
-					+ ex.getOriginalMessage() + " at " + ex.getLocation().offsetDescription(), ex);
+			// A broken stream constraint (nesting over Jackson's bound) has no location.
+			String at = (ex.getLocation() != null) ? " at " + ex.getLocation().offsetDescription() : "";
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
+					"the body is not valid JSON: " + ex.getOriginalMessage() + at, ex);
 		}
 	}
 

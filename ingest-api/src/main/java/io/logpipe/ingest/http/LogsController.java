@@ -102,13 +102,16 @@ class LogsController {
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "403", description = "category-forbidden",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+					@ApiResponse(responseCode = "408",
+							description = "request-timeout: the body arrived too slowly or not in time",
+							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "413", description = "body-too-large, too-many-events",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "415", description = "unsupported-encoding, or an unknown Content-Type",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "429",
-							description = "rate-limited (the key's bucket is empty) or overloaded (in-flight bytes); "
-									+ "Retry-After",
+							description = "rate-limited (the key's bucket is empty), address-busy (requests in flight from "
+									+ "the client's address) or overloaded (in-flight bytes); " + "Retry-After",
 							content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
 					@ApiResponse(responseCode = "503",
 							description = "kafka-unavailable: nothing of the request is confirmed; Retry-After",
@@ -136,9 +139,13 @@ class LogsController {
 				firstOf(serviceHeader, serviceParameter), firstOf(hostHeader, hostParameter),
 				firstOf(formatHeader, formatParameter),
 				requestCategory(client, firstOf(categoryHeader, categoryParameter)), idempotencyKey);
-		long declaredLength = request.getContentLengthLong();
-		this.bodyReader.checkDeclaredLength(declaredLength);
-		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(declaredLength);
+		this.bodyReader.checkDeclaredLength(request.getContentLengthLong());
+		// Bytes are reserved as they arrive, not as declared: reserving the declared
+		// length up
+		// front let two slow clients that declare large bodies hold the whole cap, and
+		// every
+		// other client got 429 until they were timed out.
+		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(0);
 				InputStream in = request.getInputStream()) {
 			RequestBodyReader.Body body = this.bodyReader.read(in, request.getHeader(HttpHeaders.CONTENT_ENCODING),
 					reservation::growTo);

@@ -35,6 +35,10 @@ public enum ProblemType implements ProblemKind {
 
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limit of this API key exceeded"),
 
+	ADDRESS_BUSY("address-busy", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in flight from this address"),
+
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request body not received in time"),
+
 	OVERLOADED("overloaded", HttpStatus.TOO_MANY_REQUESTS, "Ingest is at its in-flight byte limit"),
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the events");

@@ -94,9 +94,9 @@ public class ProtocolIngest {
 			HttpServletResponse response, RejectionPolicy policy, BodyParser parser) {
 		this.rateLimiter.consume(client).forEach(response::setHeader);
 		Instant receivedAt = this.clock.instant();
-		long declaredLength = request.getContentLengthLong();
-		this.bodyReader.checkDeclaredLength(declaredLength);
-		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(declaredLength);
+		this.bodyReader.checkDeclaredLength(request.getContentLengthLong());
+		// Reserved as the bytes arrive, not as declared (see LogsController).
+		try (InFlightBytes.Reservation reservation = this.inFlight.reserve(0);
 				InputStream in = request.getInputStream()) {
 			RequestBodyReader.Body body = this.bodyReader.read(in, request.getHeader(HttpHeaders.CONTENT_ENCODING),
 					reservation::growTo);

@@ -2,9 +2,11 @@ package io.logpipe.service.auth;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -28,9 +30,22 @@ public class ApiKeyRegistry {
 
 	private final List<Entry> entries = new ArrayList<>();
 
+	/**
+	 * @throws IllegalArgumentException when two keys have the same hash: one key would
+	 * then belong to two tenants (or carry two sets of rights), and which one a request
+	 * got would depend on the order of the configuration
+	 */
 	public ApiKeyRegistry(ApiKeyProperties properties) {
-		for (ApiKeyProperties.Key key : properties.keys()) {
+		Map<String, Integer> firstIndexByHash = new HashMap<>();
+		for (int i = 0; i < properties.keys().size(); i++) {
+			ApiKeyProperties.Key key = properties.keys().get(i);
 			String hash = key.sha256().toLowerCase(Locale.ROOT);
+			Integer first = firstIndexByHash.putIfAbsent(hash, i);
+			if (first != null) {
+				throw new IllegalArgumentException(
+						"logpipe.auth.keys[%d] and logpipe.auth.keys[%d] have the same sha256 (%s): configure each key once, with one tenant"
+							.formatted(first, i, hash));
+			}
 			this.entries
 				.add(new Entry(HexFormat.of().parseHex(hash), new ApiKey(hash, key.tenant(), key.categories())));
 		}

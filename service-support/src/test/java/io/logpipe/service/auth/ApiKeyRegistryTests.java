@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.logpipe.common.event.Category;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ApiKeyRegistryTests {
 
@@ -45,6 +46,18 @@ class ApiKeyRegistryTests {
 				new ApiKeyProperties(List.of(new ApiKeyProperties.Key(emptySha256, "acme", null, null))));
 
 		assertThat(withEmpty.authenticate("")).isEmpty();
+	}
+
+	@Test
+	void refusesTwoKeysWithTheSameHashWhateverTheirHexCase() {
+		ApiKeyProperties twice = new ApiKeyProperties(
+				List.of(new ApiKeyProperties.Key(APP_KEY_SHA256, "acme", null, null),
+						new ApiKeyProperties.Key(OTHER_KEY_SHA256, "acme", null, null),
+						new ApiKeyProperties.Key(APP_KEY_SHA256.toUpperCase(), "globex", null, null)));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new ApiKeyRegistry(twice))
+			.withMessage("logpipe.auth.keys[0] and logpipe.auth.keys[2] have the same sha256 (" + APP_KEY_SHA256
+					+ "): configure each key once, with one tenant");
 	}
 
 }
