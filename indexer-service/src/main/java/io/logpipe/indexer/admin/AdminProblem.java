@@ -22,31 +22,15 @@ enum AdminProblem implements ProblemKind {
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not answer");
 
-	private final String slug;
-
-	private final HttpStatus status;
-
-	private final String title;
+	private final Definition definition;
 
 	AdminProblem(String slug, HttpStatus status, String title) {
-		this.slug = slug;
-		this.status = status;
-		this.title = title;
+		this.definition = new Definition(slug, status, title);
 	}
 
 	@Override
-	public String slug() {
-		return this.slug;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String title() {
-		return this.title;
+	public Definition definition() {
+		return this.definition;
 	}
 
 }

@@ -29,31 +29,15 @@ public enum SearchProblem implements ProblemKind {
 	ELASTICSEARCH_UNAVAILABLE("elasticsearch-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 			"Elasticsearch did not answer");
 
-	private final String slug;
-
-	private final HttpStatus status;
-
-	private final String title;
+	private final Definition definition;
 
 	SearchProblem(String slug, HttpStatus status, String title) {
-		this.slug = slug;
-		this.status = status;
-		this.title = title;
+		this.definition = new Definition(slug, status, title);
 	}
 
 	@Override
-	public String slug() {
-		return this.slug;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String title() {
-		return this.title;
+	public Definition definition() {
+		return this.definition;
 	}
 
 }

@@ -43,32 +43,16 @@ public enum ProblemType implements ProblemKind {
 
 	KAFKA_UNAVAILABLE("kafka-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the events");
 
-	private final String slug;
-
-	private final HttpStatus status;
-
-	private final String title;
+	private final Definition definition;
 
 	ProblemType(String slug, HttpStatus status, String title) {
-		this.slug = slug;
-		this.status = status;
-		this.title = title;
+		this.definition = new Definition(slug, status, title);
 	}
 
-	/** The type URI's last part, also the {@code reason} tag of ingest's metrics. */
+	/** The slug is also the {@code reason} tag of ingest's metrics. */
 	@Override
-	public String slug() {
-		return this.slug;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String title() {
-		return this.title;
+	public Definition definition() {
+		return this.definition;
 	}
 
 }

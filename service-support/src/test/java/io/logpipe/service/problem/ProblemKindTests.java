@@ -16,18 +16,8 @@ class ProblemKindTests {
 		THROTTLED;
 
 		@Override
-		public String slug() {
-			return "throttled";
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.TOO_MANY_REQUESTS;
-		}
-
-		@Override
-		public String title() {
-			return "Slow down";
+		public Definition definition() {
+			return new Definition("throttled", HttpStatus.TOO_MANY_REQUESTS, "Slow down");
 		}
 
 	}

@@ -16,13 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ProblemResponsesTests {
 
-	/** Records implement the kind with their accessors. */
-	record Kind(String slug, HttpStatus status, String title) implements ProblemKind {
-	}
+	private static final ProblemKind THROTTLED = new ProblemKind.Definition("throttled", HttpStatus.TOO_MANY_REQUESTS,
+			"Slow down");
 
-	private static final Kind THROTTLED = new Kind("throttled", HttpStatus.TOO_MANY_REQUESTS, "Slow down");
-
-	private static final Kind UNAUTHENTICATED = new Kind("unauthenticated", HttpStatus.UNAUTHORIZED, "Who are you");
+	private static final ProblemKind UNAUTHENTICATED = new ProblemKind.Definition("unauthenticated",
+			HttpStatus.UNAUTHORIZED, "Who are you");
 
 	private final List<ProblemException> answered = new ArrayList<>();
 
