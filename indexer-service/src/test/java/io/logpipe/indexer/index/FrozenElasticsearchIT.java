@@ -37,7 +37,10 @@ import static org.awaitility.Awaitility.await;
 // Not @IndexerIntegrationTest: that would point the context at the shared node.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "indexer-it.name=frozen-it", "indexer.bulk-watchdog.stalled-after=3s",
-				"spring.elasticsearch.socket-timeout=120s" })
+				"spring.elasticsearch.socket-timeout=120s",
+				// The reason is what the test reads; anonymous callers get no details by
+				// default, as on the local runtime's loopback-only services it is shown.
+				"management.endpoint.health.show-details=always" })
 @TestPropertySource(properties = { IndexerIntegrationTest.PARSED_TOPIC, IndexerIntegrationTest.METRICS_TOPIC,
 		IndexerIntegrationTest.DEAD_LETTER_TOPIC, IndexerIntegrationTest.GROUP })
 @RealKafka
