@@ -103,7 +103,7 @@ final class ReadBench {
 			}
 			if (lost > 0) {
 				// Seen in the build's smoke run while earlier stages' documents still
-				// drained: reported, not hidden, and left to investigate (see README).
+				// drained: reported, not hidden, and left to investigate.
 				System.out.printf("tail: %d of %d probes did not arrive within %s%n", lost, count, TAIL_WAIT);
 			}
 			if (latencies.isEmpty()) {
