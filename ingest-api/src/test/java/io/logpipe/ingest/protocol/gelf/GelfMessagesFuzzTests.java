@@ -1,16 +1,13 @@
 package io.logpipe.ingest.protocol.gelf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.FuzzFixtures;
+import io.logpipe.ingest.hostile.Bodies;
 import io.logpipe.testsupport.fuzz.Fuzz;
 import io.logpipe.testsupport.fuzz.Inputs;
 
@@ -28,7 +25,8 @@ class GelfMessagesFuzzTests {
 			+ "\"_trace_id\":\"5b8efff798038103d269b633813fc60c\",\"_nested\":{\"a\":[1]}}";
 
 	private static final List<byte[]> EXAMPLES = List.of(MESSAGE.getBytes(StandardCharsets.UTF_8),
-			(MESSAGE + "\n" + MESSAGE).getBytes(StandardCharsets.UTF_8), gzip(MESSAGE));
+			(MESSAGE + "\n" + MESSAGE).getBytes(StandardCharsets.UTF_8),
+			Bodies.gzip(MESSAGE.getBytes(StandardCharsets.UTF_8)));
 
 	private final GelfMessages messages = new GelfMessages(new EventCodec().mapper(), FuzzFixtures.bodyReader());
 
@@ -40,17 +38,6 @@ class GelfMessagesFuzzTests {
 			.budget(FuzzFixtures.BUDGET)
 			.check((body) -> FuzzFixtures
 				.succeedsOrRejects((ignored) -> assertThat(this.messages.read(body)).isNotEmpty()));
-	}
-
-	private static byte[] gzip(String text) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-			gzip.write(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 }

@@ -11,6 +11,7 @@ import org.xerial.snappy.Snappy;
 
 import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.FuzzFixtures;
+import io.logpipe.ingest.hostile.Bodies;
 import io.logpipe.testsupport.fuzz.Fuzz;
 import io.logpipe.testsupport.fuzz.Inputs;
 
@@ -45,7 +46,7 @@ class LokiPushFuzzTests {
 		List<byte[]> compressed = List.of(Snappy.compress(protobuf));
 		Fuzz.of("Loki snappy protobuf", (random) -> switch (random.nextInt(3)) {
 			case 0 -> Inputs.mutated(random, compressed);
-			case 1 -> snappy(Inputs.mutated(random, List.of(protobuf)));
+			case 1 -> Bodies.snappy(Inputs.mutated(random, List.of(protobuf)));
 			default -> Inputs.bytes(random, 512);
 		})
 			.tries(FuzzFixtures.TRIES)
@@ -75,15 +76,6 @@ class LokiPushFuzzTests {
 					.setLine("m")
 					.addStructuredMetadata(Push.LabelPairAdapter.newBuilder().setName("trace_id").setValue("5b8e"))))
 			.build();
-	}
-
-	private static byte[] snappy(byte[] bytes) {
-		try {
-			return Snappy.compress(bytes);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }
