@@ -121,9 +121,14 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 	 * @param refresh how often an indexer reads a tenant's data streams again from
 	 * Elasticsearch ({@code GET _resolve/index/logs-*-<tenant>}), the one list every
 	 * indexer shares and that survives their restarts
+	 * @param readTimeout how long an indexer waits for that list before it keeps the one
+	 * it has: the reading runs on a consumer thread ahead of the bulk, and a frozen
+	 * Elasticsearch must show up in the bulk watchdog, not hold the thread for the socket
+	 * timeout
 	 */
 	public record Tenants(@Min(1) @Max(100_000) @DefaultValue("200") int maxServicesPerTenant,
-			@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) @DefaultValue("1m") Duration refresh) {
+			@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) @DefaultValue("1m") Duration refresh,
+			@NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) @DefaultValue("5s") Duration readTimeout) {
 
 	}
 

@@ -6,15 +6,19 @@ import java.util.HashSet;
 import java.util.Set;
 
 import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.RequestOptions;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
 import io.logpipe.common.codec.EventCodec;
+import io.logpipe.indexer.IndexerProperties;
 
 /**
  * Asks Elasticsearch which data streams match {@code logs-*-<tenant>}: its list is the
@@ -31,9 +35,18 @@ class ElasticsearchTenantDataStreams implements TenantDataStreams {
 
 	private final ObjectMapper json;
 
-	ElasticsearchTenantDataStreams(Rest5Client client, EventCodec codec) {
+	private final RequestOptions options;
+
+	ElasticsearchTenantDataStreams(Rest5Client client, EventCodec codec, IndexerProperties properties) {
 		this.client = client;
 		this.json = codec.mapper();
+		// A frozen node accepts the connection and never answers: wait a bounded time
+		// (then ServiceStreams keeps its last reading and the bulk's watchdog sees the
+		// freeze), not the client's socket timeout.
+		this.options = RequestOptions.DEFAULT.toBuilder()
+			.setRequestConfig(
+					RequestConfig.custom().setResponseTimeout(Timeout.of(properties.tenants().readTimeout())).build())
+			.build();
 	}
 
 	@Override
@@ -42,6 +55,7 @@ class ElasticsearchTenantDataStreams implements TenantDataStreams {
 		// hidden ones too: a stream counts against the bound however it is flagged
 		request.addParameter("expand_wildcards", "all");
 		request.addParameter("filter_path", "data_streams.name");
+		request.setOptions(this.options);
 		Response response = this.client.performRequest(request);
 		int status = response.getStatusCode();
 		if (status != 200) {
