@@ -37,7 +37,7 @@ public class BulkIndexer {
 	 * and throws away (the indexer's JFR profile had the answer's parsing at 6% of its
 	 * samples).
 	 */
-	static final String ANSWER_FILTER = "items.*.status,items.*.error.type,items.*.error.reason";
+	static final String ANSWER_FILTER = "items.*.status,items.*.error.type,items.*.error.reason,error.type,error.reason";
 
 	private final Rest5Client client;
 
@@ -70,13 +70,18 @@ public class BulkIndexer {
 		long watched = this.watchdog.started();
 		try {
 			Response response = this.client.performRequest(request);
+			if (response.getStatusCode() >= 300) {
+				// Rest5Client throws only for 5xx: a whole-request 4xx (429 of a circuit
+				// breaker, 413) comes back as an answer without items.
+				throw rejected(response, null);
+			}
 			try (InputStream answer = response.getEntity().getContent()) {
 				items = BulkAnswer.items(this.json, answer);
 			}
 		}
 		catch (ResponseException ex) {
 			this.metrics.bulkAnswered(sent, false);
-			throw rejected(ex);
+			throw rejected(ex.getResponse(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			this.metrics.bulkAnswered(sent, false);
@@ -100,18 +105,18 @@ public class BulkIndexer {
 		return results;
 	}
 
-	private BulkRequestException rejected(ResponseException ex) {
-		int status = ex.getResponse().getStatusCode();
+	private BulkRequestException rejected(Response response, ResponseException cause) {
+		int status = response.getStatusCode();
 		String error = "";
 		try {
-			JsonNode answer = this.json.readTree(EntityUtils.toString(ex.getResponse().getEntity()));
+			JsonNode answer = this.json.readTree(EntityUtils.toString(response.getEntity()));
 			error = ": " + answer.path("error").path("type").asString("") + ": "
 					+ answer.path("error").path("reason").asString("");
 		}
 		catch (Exception unreadable) {
 			// the status alone must do
 		}
-		return new BulkRequestException("Elasticsearch answered " + status + " to the bulk request" + error, ex);
+		return new BulkRequestException("Elasticsearch answered " + status + " to the bulk request" + error, cause);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,13 @@ import io.logpipe.indexer.IndexerProperties;
  * without a consumer group (all partitions assigned, starting at their end, committed
  * transactions only), so each indexer instance sees every new document within a poll of
  * the parser's commit, and tails never disturb the indexing group or its offsets.
+ *
+ * <p>
+ * While no tail is open its partitions are paused, so it fetches and decompresses nothing
+ * (it was 15% of the indexer's CPU when it read every document for nobody). When a tail
+ * opens, the consumer jumps to the end of every partition and resumes; the tail is told
+ * it is ready only then ({@link #awaitPositioned}), so it misses nothing from that
+ * moment.
  *
  * <p>
  * Runs on its own thread; {@link TailHub#publish} never waits, so a slow reader cannot
@@ -56,6 +65,12 @@ class ParsedLogsTail implements SmartLifecycle {
 
 	private volatile boolean live;
 
+	/**
+	 * Completed by the consumer once it reads on from a position taken after they asked.
+	 */
+	private final AtomicReference<CompletableFuture<Void>> positioned = new AtomicReference<>(
+			new CompletableFuture<>());
+
 	ParsedLogsTail(ConsumerFactory<?, ?> consumerFactory, IndexerProperties properties, TailHub hub) {
 		Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
 		// No group: nothing is committed, no rebalance touches the indexing group.
@@ -80,6 +95,15 @@ class ParsedLogsTail implements SmartLifecycle {
 	 */
 	boolean isLive() {
 		return this.live;
+	}
+
+	/**
+	 * Completes once the consumer reads from a position at least as new as this call, so
+	 * that a tail registered before it misses no document committed after it. Call after
+	 * {@link TailHub#open}: a paused consumer resumes only for an open tail.
+	 */
+	CompletableFuture<Void> awaitPositioned() {
+		return this.positioned.get();
 	}
 
 	@Override
@@ -125,7 +149,25 @@ class ParsedLogsTail implements SmartLifecycle {
 			partitions.forEach(kafka::position);
 			this.live = true;
 			logger.info("Live tail reads {} from its end ({} partitions)", this.topic, partitions.size());
+			boolean paused = false;
 			while (this.running) {
+				boolean idle = this.hub.isIdle();
+				if (idle != paused) {
+					paused = idle;
+					if (idle) {
+						kafka.pause(partitions);
+					}
+					else {
+						// What was committed while nobody watched is nobody's: start at
+						// the end.
+						kafka.seekToEnd(partitions);
+						partitions.forEach(kafka::position);
+						kafka.resume(partitions);
+					}
+				}
+				if (!idle) {
+					this.positioned.getAndSet(new CompletableFuture<>()).complete(null);
+				}
 				ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
 				if (this.hub.isIdle()) {
 					continue;

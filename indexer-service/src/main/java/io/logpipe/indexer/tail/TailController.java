@@ -2,6 +2,10 @@ package io.logpipe.indexer.tail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +21,9 @@ import io.logpipe.service.problem.ProblemException;
  * {@code GET /api/v1/tail}: the tenant's new documents as Server-Sent Events, from now
  * on, filtered like a search ({@code service}, {@code level}, {@code host},
  * {@code trace_id}; {@code q} as words of the message). Events: {@code ready} once the
- * tail is registered, {@code log} with a document, {@code dropped} with
- * {@code {"dropped": n}} when a slow reader lost n documents.
+ * tail is registered and its consumer reads from the end it found after that, {@code log}
+ * with a document, {@code dropped} with {@code {"dropped": n}} when a slow reader lost n
+ * documents.
  *
  * <p>
  * No {@code produces} on the mapping: a refusal (401, 429) must go out as problem
@@ -26,6 +31,11 @@ import io.logpipe.service.problem.ProblemException;
  */
 @RestController
 class TailController {
+
+	/**
+	 * Normally one poll of the tail's consumer (200 ms); longer only if Kafka is slow.
+	 */
+	private static final Duration POSITION_WAIT = Duration.ofSeconds(10);
 
 	private final TailHub hub;
 
@@ -54,6 +64,7 @@ class TailController {
 				TextFilter.of(query), this.properties.queueCapacity(), new EmitterSink(emitter),
 				this.properties.heartbeat());
 		this.hub.open(subscriber);
+		awaitPositioned(subscriber);
 		Runnable close = () -> this.hub.close(subscriber);
 		emitter.onCompletion(close);
 		emitter.onTimeout(close);
@@ -72,6 +83,28 @@ class TailController {
 			}
 		});
 		return emitter;
+	}
+
+	/**
+	 * Waits until the tail's consumer reads from the end it found after this tail opened
+	 * (it is paused while no tail is open): only then is "ready" true.
+	 */
+	private void awaitPositioned(TailSubscriber subscriber) {
+		try {
+			this.tail.awaitPositioned().get(POSITION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			this.hub.close(subscriber);
+			throw new ProblemException(SearchProblem.TAIL_UNAVAILABLE,
+					"the live tail did not reach the end of parsed-logs within " + POSITION_WAIT.toSeconds()
+							+ " s (is Kafka reachable?); retry shortly")
+				.withRetryAfter(TailHub.RETRY_AFTER_SECONDS);
+		}
+		catch (InterruptedException ex) {
+			this.hub.close(subscriber);
+			Thread.currentThread().interrupt();
+			throw new ProblemException(SearchProblem.TAIL_UNAVAILABLE, "interrupted while the live tail started");
+		}
 	}
 
 	/** Writes a tail's events to its emitter. */

@@ -107,6 +107,28 @@ class TailIT {
 		}
 	}
 
+	/**
+	 * The consumer is paused while no tail is open; a tail opened later starts at the end
+	 * it finds then, not where the consumer paused.
+	 */
+	@Test
+	void aTailStartsNowNotWhereTheIdleConsumerStopped() throws Exception {
+		await().atMost(Duration.ofSeconds(60)).until(this.tail::isLive);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.hub.openTails() == 0);
+		try (TestDocuments kafka = new TestDocuments()) {
+			kafka.send(ReadSideIT.TOPIC, TestDocuments.documents(50, "latecomer", ReadSideIT.TAIL_B));
+			try (Tail latecomer = open(ReadSideIT.TAIL_B_KEY, "service=latecomer")) {
+				latecomer.awaitEvent("ready");
+				ObjectNode after = TestDocuments.document("latecomer", ReadSideIT.TAIL_B);
+				kafka.send(ReadSideIT.TOPIC, List.of(after));
+
+				JsonNode first = json.readTree(latecomer.awaitEvent("log"));
+				assertThat(first.at("/event/id").asString()).isEqualTo(after.at("/event/id").asString());
+				assertThat(latecomer.nextEvent(Duration.ofSeconds(2))).as("nothing from before it opened").isNull();
+			}
+		}
+	}
+
 	@Test
 	void aSlowReaderIsToldHowManyDocumentsItLostInsteadOfGrowingMemory() throws Exception {
 		await().atMost(Duration.ofSeconds(60)).until(this.tail::isLive);
