@@ -70,6 +70,8 @@ class BenchmarkSmokeIT {
 		assertThat((Map<String, Object>) values.get("ingest_cpu_cores")).containsKeys("ingest_batched", "ingest_single",
 				"pipeline");
 		assertThat(values).containsKeys("machine", "versions", "load_generator_cpu_cores");
+		// A late probe is a slow machine; a missing one is a document the tail lost.
+		assertThat(values.get("tail_probes_missing")).as("tail probes that never arrived").isEqualTo(0);
 		assertThat(output.resolve("bench-report.json")).isNotEmptyFile();
 		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk", "services_10");
 	}
