@@ -18,9 +18,8 @@ import io.logpipe.testsupport.ServiceProcess;
  * inside a jar), one training run with {@code -XX:AOTCacheOutput} that stops once the
  * Spring context has refreshed ({@code -Dspring.context.exit=onRefresh}: beans created,
  * nothing started, so no Kafka or Elasticsearch is needed once topic creation is off),
- * then starts with
- * {@code -XX:AOTCache}. Each service is trained once per run and the cache reused by
- * every trial.
+ * then starts with {@code -XX:AOTCache}. Each service is trained once per run and the
+ * cache reused by every trial.
  */
 final class AotCache {
 
@@ -74,7 +73,7 @@ final class AotCache {
 				"@" + this.projectRoot.resolve(ServiceProcess.JVM_OPTIONS).toAbsolutePath(),
 				"-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-Dserver.port=0"));
 		properties.forEach((key, value) -> training.add("-D" + key + "=" + value));
-		// Creating the topics at refresh would wait for Kafka, which the training needs not.
+		// Creating the topics at refresh would wait for a Kafka the training does without.
 		training.add("-Dspring.kafka.admin.auto-create=false");
 		training.addAll(List.of("-jar", jar.toString()));
 		run(training, log, "training " + service);

@@ -120,8 +120,8 @@ final class ElasticsearchBench {
 	 * {@code cluster.max_shards_per_node} (1,000 by default), which the scaling stage's
 	 * thousand data streams would reach. Raises the setting only when needed. On close it
 	 * puts the previous value back if the shards the node then holds fit under it: where
-	 * the data streams could not be deleted, lowering it again would leave the node unable
-	 * to create any index.
+	 * the data streams could not be deleted, lowering it again would leave the node
+	 * unable to create any index.
 	 */
 	AutoCloseable roomForDataStreams(int dataStreams) throws IOException, InterruptedException {
 		long shards = shards();
