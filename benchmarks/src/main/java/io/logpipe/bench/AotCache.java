@@ -73,7 +73,7 @@ final class AotCache {
 				"@" + this.projectRoot.resolve(ServiceProcess.JVM_OPTIONS).toAbsolutePath(),
 				"-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-Dserver.port=0"));
 		properties.forEach((key, value) -> training.add("-D" + key + "=" + value));
-		// Creating the topics at refresh would wait for a Kafka the training does without.
+		// Creating the topics at refresh would wait for Kafka.
 		training.add("-Dspring.kafka.admin.auto-create=false");
 		training.addAll(List.of("-jar", jar.toString()));
 		run(training, log, "training " + service);
