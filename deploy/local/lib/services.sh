@@ -131,6 +131,9 @@ train_aot_cache() {
   home=$(aot_home "$service")
   rm -rf "$home" && mkdir -p "$home" || return 1
   command -v timeout >/dev/null && limit=(timeout "$AOT_TRAINING_TIMEOUT")
+  # Below Kafka and Elasticsearch, which start meanwhile and have a bounded wait: on a busy
+  # machine three training JVMs beside them at equal priority kept Kafka from being ready.
+  command -v nice >/dev/null && limit+=(nice -n 10)
   "$JDK_HOME/bin/java" -Djarmode=tools -jar "$(service_jar "$service")" extract \
     --destination "$home/application" || return 1
   (
