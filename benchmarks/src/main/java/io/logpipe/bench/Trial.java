@@ -348,10 +348,10 @@ final class Trial {
 					result.cpuPerMillion().forEach((name, seconds) -> cpu.put(name, Report.round(seconds)));
 					figures.put("cpu_s_per_million", cpu);
 				}
-				catch (IllegalStateException ex) {
-					// One case that does not drain (a thousand new data streams on a
-					// loaded
-					// node) must not cost the figures of the whole run: it is reported.
+				catch (IOException | IllegalStateException ex) {
+					// A case that does not drain, or that Elasticsearch refuses (a
+					// thousand data streams took a 512 MB heap past its circuit
+					// breaker), must not cost the figures of the whole run.
 					step("scaling " + scalingCase.key() + " failed: " + ex.getMessage());
 					figures.put("error", ex.getMessage());
 				}
