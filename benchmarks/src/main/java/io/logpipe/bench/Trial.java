@@ -279,11 +279,14 @@ final class Trial {
 
 	private ServiceProcess measureIndexer(String parsedTopic, KafkaBench.Contents parsed) throws Exception {
 		String group = "bench-" + this.run + "-indexer";
+		// A thousand services of the bench tenant in the scaling stage: above the
+		// bound that would send them to the tenant's overflow stream instead.
 		ServiceProcess indexer = start("indexer-service",
 				Map.of("indexer.parsed-topic", parsedTopic, "indexer.dead-letter-topic",
 						"bench-" + this.run + "-index-dlq", "spring.kafka.consumer.group-id", group,
 						"spring.elasticsearch.uris", this.elasticsearchUri.toString(), "logpipe.auth.keys[0].sha256",
-						Sha256.hex(this.apiKey), "logpipe.auth.keys[0].tenant", TENANT));
+						Sha256.hex(this.apiKey), "logpipe.auth.keys[0].tenant", TENANT,
+						"indexer.tenants.max-services-per-tenant", "100000"));
 		step("indexer-service: draining " + parsed.values().size() + " parsed documents");
 		this.report.put("indexer_dps", Report.round(drainFrom(group, parsed.ends(), 1).perSecond()));
 		return indexer;
