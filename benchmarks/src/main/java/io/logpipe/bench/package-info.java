@@ -68,6 +68,11 @@
  * tail</td>
  * </tr>
  * <tr>
+ * <td>{@code CpuCost}</td>
+ * <td>CPU-seconds per million events of each service process, with optional JFR of the
+ * measured window (run by {@code CpuCostIT})</td>
+ * </tr>
+ * <tr>
  * <td>{@code Samples}</td>
  * <td>the events sent: JSON lines, access-log and other line formats, events of a given
  * size over many services</td>
