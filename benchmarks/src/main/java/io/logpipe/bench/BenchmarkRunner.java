@@ -2,44 +2,21 @@ package io.logpipe.bench;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import com.sun.management.OperatingSystemMXBean;
 
-import io.logpipe.common.id.Sha256;
-import io.logpipe.testsupport.ServiceProcess;
-
 /**
- * Runs every measurement of the benchmark in sequence on one Kafka broker and one
- * Elasticsearch node and writes the report. Each service is started from its jar with
- * topics, consumer group and port of this run alone, so a stage measures that service on
- * data prepared for it; the same processes then form the whole pipeline.
- *
- * <p>
- * Stages: ingest-api batched, single and no-op requests; the Kafka producer baseline; the
- * consumer baseline; parser-service on JSON then access-log lines; indexer-service on the
- * parser's output; the Elasticsearch bulk baseline on the same documents; the whole
- * pipeline at full rate; the time to searchable at half that rate.
+ * Runs the benchmark: the mode's trials of every stage ({@link Trial}) one after the
+ * other on one Kafka broker and one Elasticsearch node, folds them into one report (the
+ * median of each figure and its spread, see {@link Trials}) and writes it.
  *
  * <p>
  * Usage:
@@ -48,46 +25,24 @@ import io.logpipe.testsupport.ServiceProcess;
  */
 public final class BenchmarkRunner {
 
-	private static final String TENANT = "bench";
-
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
-	private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
-
 	private final BenchMode mode;
+
+	private final String bootstrapServers;
+
+	private final URI elasticsearch;
 
 	private final Path projectRoot;
 
 	private final Path outputDir;
 
-	private final KafkaBench kafka;
-
-	private final ElasticsearchBench elasticsearch;
-
-	private final URI elasticsearchUri;
-
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
-
-	private final String apiKey = UUID.randomUUID().toString();
-
-	private final Report report = new Report();
-
-	private final Map<String, Object> loadGeneratorCores = new LinkedHashMap<>();
-
-	private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-	private final HttpLoad load;
-
-	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
 	BenchmarkRunner(BenchMode mode, String bootstrapServers, URI elasticsearch, Path projectRoot, Path outputDir) {
 		this.mode = mode;
+		this.bootstrapServers = bootstrapServers;
+		this.elasticsearch = elasticsearch;
 		this.projectRoot = projectRoot;
 		this.outputDir = outputDir;
-		this.kafka = new KafkaBench(bootstrapServers);
-		this.elasticsearchUri = elasticsearch;
-		this.elasticsearch = new ElasticsearchBench(elasticsearch);
-		this.load = new HttpLoad(mode.concurrency());
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -110,399 +65,33 @@ public final class BenchmarkRunner {
 			.println("Report: " + output.resolve("bench-report.md") + " and " + output.resolve("bench-report.json"));
 	}
 
-	/** Runs every stage and writes the report into the output folder. */
+	/** Runs every trial and writes the report into the output folder. */
 	Report run() throws Exception {
 		long started = System.nanoTime();
-		// Ctrl-C or a kill must not leave service processes behind.
-		Thread stopServices = new Thread(() -> this.services.forEach(ServiceProcess::destroy));
-		Runtime.getRuntime().addShutdownHook(stopServices);
-		String rawTopic = "bench-" + this.run + "-raw";
-		String parsedTopic = "bench-" + this.run + "-parsed";
-		String producerTopic = "bench-" + this.run + "-producer";
-		String protocolsTopic = "bench-" + this.run + "-protocols";
-		try {
-			List<String> topics = new ArrayList<>(List.of(rawTopic, parsedTopic, producerTopic, protocolsTopic));
-			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
-			this.kafka.createTopics(topics.toArray(String[]::new));
-
-			// The shipper protocols' events are routed to a topic of their own, so that
-			// the
-			// parser's and the consumer's baselines read the native events only.
-			ServiceProcess ingest = start("ingest-api",
-					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,
-							"ingest.routing.rules[0].service", protocolsService(), "ingest.routing.rules[0].category",
-							"system", "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
-							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
-			measureIngest(ingest);
-			measureProtocols(ingest);
-			measureProducerBaseline(rawTopic, producerTopic);
-
-			long rawRecords = this.kafka.endTotal(List.of(rawTopic));
-			step("consumer baseline: ConsumerPerformance over " + rawRecords + " raw records");
-			this.report.put("consumer_baseline_eps", Report.round(
-					this.kafka.consumerPerformance(rawTopic, rawRecords, "bench-" + this.run + "-consumer-baseline")));
-
-			ServiceProcess parser = measureParser(rawTopic, parsedTopic);
-			KafkaBench.Contents parsed = this.kafka.readAll(parsedTopic, Long.MAX_VALUE);
-			ServiceProcess indexer = measureIndexer(parsedTopic, parsed);
-			measureBulkBaseline(parsed.values());
-			measurePipeline(ingest, parser, indexer);
-			measureSearchableLatency(ingest);
-			measureReadSide(ingest, indexer);
-
-			for (ServiceProcess service : this.services) {
-				this.report.putPerService("rss_mb", service.name(), service.peakRssMb());
-				this.report.putPerService("startup_ms", service.name(), service.startupMillis());
-			}
+		AotCache aot = new AotCache(this.projectRoot, this.outputDir.resolve("bench-aot"));
+		List<Map<String, Object>> trials = new ArrayList<>();
+		for (int trial = 1; trial <= this.mode.trials(); trial++) {
+			System.out.println("==> bench: trial " + trial + " of " + this.mode.trials());
+			String id = (this.mode.trials() == 1) ? this.run : this.run + "t" + trial;
+			trials.add(new Trial(this.mode, this.bootstrapServers, this.elasticsearch, this.projectRoot, this.outputDir,
+					id)
+				.run(aot)
+				.values());
 		}
-		finally {
-			for (ServiceProcess service : this.services) {
-				service.close();
-			}
-			Runtime.getRuntime().removeShutdownHook(stopServices);
-			this.kafka.close();
-		}
-		this.report.computeRatios();
-		this.report.put("load_generator_cpu_cores", this.loadGeneratorCores);
-		this.report.put("machine",
+		Report report = new Report(Trials.merge(trials));
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		report.put("machine",
 				Map.of("cores", Runtime.getRuntime().availableProcessors(), "memory_mb",
-						this.os.getTotalMemorySize() / (1024 * 1024), "os", System.getProperty("os.name") + " "
+						os.getTotalMemorySize() / (1024 * 1024), "os", System.getProperty("os.name") + " "
 								+ System.getProperty("os.version") + " " + System.getProperty("os.arch")));
-		this.report.put("versions",
+		report.put("versions",
 				Map.of("java", System.getProperty("java.version"), "kafka", AppInfoParser.getVersion(), "elasticsearch",
-						this.elasticsearch.version(), "logpipe",
+						new ElasticsearchBench(this.elasticsearch).version(), "logpipe",
 						String.valueOf(BenchmarkRunner.class.getPackage().getImplementationVersion())));
-		this.report.put("run", Map.of("mode", this.mode.name(), "id", this.run, "finished_at", Instant.now().toString(),
-				"duration_s", Math.round((System.nanoTime() - started) / 1e9)));
-		this.report.write(this.outputDir);
-		return this.report;
-	}
-
-	private void measureIngest(ServiceProcess ingest) throws Exception {
-		String service = "benchjson" + this.run;
-		AtomicLong next = new AtomicLong();
-		int batch = this.mode.batchSize();
-		step("ingest-api: warming up with " + batch + "-event batches for " + this.mode.warmUp().toSeconds() + "s");
-		// Bounded in count too: its events are also the parser's input, held by this
-		// runner.
-		this.load.run(() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.warmUp(), this.mode.maxBatchedEvents() / 4 / batch, null, (answer) -> {
-				});
-		step("ingest-api: " + batch + "-event batches for " + this.mode.batchedDuration().toSeconds() + "s");
-		HttpLoad.Result batched = measuredLoad("ingest_batched",
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.batchedDuration(), this.mode.maxBatchedEvents() / batch, null);
-		this.report.put("ingest_batched_eps", Report.round(batched.okPerSecond() * batch));
-
-		step("ingest-api: single-event requests for " + this.mode.singleDuration().toSeconds() + "s");
-		HttpLoad.Result single = measuredLoad("ingest_single",
-				() -> post(ingest, "/api/v1/logs", Samples.jsonEvent(service, next.getAndIncrement())),
-				this.mode.singleDuration(), Long.MAX_VALUE, null);
-		this.report.put("ingest_single_rps", Report.round(single.okPerSecond()));
-
-		step("ingest-api: no-op requests for " + this.mode.singleDuration().toSeconds() + "s");
-		HttpLoad.Result noop = measuredLoad("noop",
-				() -> post(ingest, "/api/v1/noop", Samples.jsonEvent(service, next.getAndIncrement())),
-				this.mode.singleDuration(), Long.MAX_VALUE, null);
-		this.report.put("noop_rps", Report.round(noop.okPerSecond()));
-	}
-
-	/**
-	 * The batched throughput of the shipper protocols, each with the same events in
-	 * batches of the same size as the native stage, to compare with
-	 * {@code ingest_batched_eps} of the same run.
-	 */
-	private void measureProtocols(ServiceProcess ingest) throws Exception {
-		String service = protocolsService();
-		AtomicLong next = new AtomicLong();
-		int batch = this.mode.batchSize();
-		long maxRequests = this.mode.maxBatchedEvents() / batch;
-		Map<String, Supplier<HttpRequest>> protocols = new LinkedHashMap<>();
-		protocols.put("otlp", () -> post(ingest, "/v1/logs", "application/x-protobuf",
-				Samples.otlpBatch(service, next.getAndAdd(batch), batch)));
-		protocols.put("loki", () -> post(ingest, "/loki/api/v1/push", "application/x-protobuf",
-				Samples.lokiBatch(service, next.getAndAdd(batch), batch)));
-		protocols.put("esbulk", () -> post(ingest, "/_bulk", "application/x-ndjson",
-				Samples.bulkBatch(service, next.getAndAdd(batch), batch)));
-		for (Map.Entry<String, Supplier<HttpRequest>> protocol : protocols.entrySet()) {
-			step(protocol.getKey() + ": warming up, then " + batch + "-event batches for "
-					+ this.mode.batchedDuration().toSeconds() + "s");
-			this.load.run(protocol.getValue(), this.mode.warmUp().dividedBy(4), maxRequests / 4, null, (answer) -> {
-			});
-			HttpLoad.Result result = measuredLoad(protocol.getKey() + "_batched", protocol.getValue(),
-					this.mode.batchedDuration(), maxRequests, null);
-			this.report.put(protocol.getKey() + "_batched_eps", Report.round(result.okPerSecond() * batch));
-		}
-	}
-
-	private String protocolsService() {
-		return "benchprotocols" + this.run;
-	}
-
-	private void measureProducerBaseline(String rawTopic, String producerTopic) throws Exception {
-		List<byte[]> sample = this.kafka.readAll(rawTopic, 1000).values();
-		int recordSize = (int) Math.round(sample.stream().mapToInt((value) -> value.length).average().orElse(500));
-		step("producer baseline: ProducerPerformance, " + this.mode.producerRecords() + " records of " + recordSize
-				+ " bytes, acks=all");
-		this.report.put("raw_record_bytes", recordSize);
-		this.report.put("producer_baseline_eps",
-				Report.round(this.kafka.producerPerformance(producerTopic, this.mode.producerRecords(), recordSize)));
-	}
-
-	private ServiceProcess measureParser(String rawTopic, String parsedTopic) throws Exception {
-		String group = "bench-" + this.run + "-parser";
-		List<String> raw = List.of(rawTopic);
-		ServiceProcess parser = start("parser-service",
-				Map.of("parser.kafka.raw-topics",
-						rawTopic + ","
-								+ String.join(",", Samples.LINE_FORMATS.stream().map(this::formatTopic).toList()),
-						"parser.kafka.parsed-topic", parsedTopic, "parser.kafka.dead-letter-topic",
-						"bench-" + this.run + "-parse-dlq", "spring.kafka.consumer.group-id", group));
-		step("parser-service: draining " + this.kafka.endTotal(raw) + " JSON-line records");
-		KafkaBench.Drain json = drainFrom(group, this.kafka.plainEnds(raw), 1);
-		this.report.put("parser_json_eps", Report.round(json.perSecond()));
-
-		// One topic per line format, filled while the parser runs and timed until it
-		// drained.
-		for (String format : Samples.LINE_FORMATS) {
-			double perSecond = measureLineFormat(group, formatTopic(format), format);
-			this.report.putPerService("parser_format_eps", format, Report.round(perSecond));
-			if (format.equals("access")) {
-				this.report.put("parser_pattern_eps", Report.round(perSecond));
-			}
-		}
-		return parser;
-	}
-
-	private double measureLineFormat(String group, String topic, String format) throws Exception {
-		long records = format.equals("access") ? this.mode.patternRecords() : this.mode.patternRecords() / 5;
-		step("parser-service: " + records + " " + format + " records");
-		String service = "bench" + format + this.run;
-		long producing = System.nanoTime();
-		this.kafka.produce(topic, records, (n) -> Samples.lineRecord(TENANT, service, n, format));
-		KafkaBench.Drain drained = drainFrom(group, this.kafka.plainEnds(List.of(topic)), 0);
-		if (drained.records() < records / 10) {
-			// The parser kept up with the producer: only the whole window says anything.
-			drained = new KafkaBench.Drain(records, (System.nanoTime() - producing) / 1e9);
-		}
-		return drained.perSecond();
-	}
-
-	private String formatTopic(String format) {
-		return "bench-" + this.run + "-format-" + format;
-	}
-
-	private ServiceProcess measureIndexer(String parsedTopic, KafkaBench.Contents parsed) throws Exception {
-		String group = "bench-" + this.run + "-indexer";
-		ServiceProcess indexer = start("indexer-service",
-				Map.of("indexer.parsed-topic", parsedTopic, "indexer.dead-letter-topic",
-						"bench-" + this.run + "-index-dlq", "spring.kafka.consumer.group-id", group,
-						"spring.elasticsearch.uris", this.elasticsearchUri.toString(), "logpipe.auth.keys[0].sha256",
-						Sha256.hex(this.apiKey), "logpipe.auth.keys[0].tenant", TENANT));
-		step("indexer-service: draining " + parsed.values().size() + " parsed documents");
-		this.report.put("indexer_dps", Report.round(drainFrom(group, parsed.ends(), 1).perSecond()));
-		return indexer;
-	}
-
-	private void measureBulkBaseline(List<byte[]> documents) throws Exception {
-		String dataStream = "logs-benchbaseline-" + this.run;
-		step("Elasticsearch bulk baseline: " + documents.size() + " documents, " + this.mode.bulkClients()
-				+ " clients, into " + dataStream);
-		this.report.put("es_bulk_baseline_dps",
-				Report.round(this.elasticsearch.bulkLoad(dataStream, documents, this.mode.bulkClients())));
-	}
-
-	private void measurePipeline(ServiceProcess ingest, ServiceProcess parser, ServiceProcess indexer)
-			throws Exception {
-		String service = "benchpipe" + this.run;
-		String target = "logs-" + service + "-*";
-		int batch = this.mode.batchSize();
-		AtomicLong next = new AtomicLong();
-		step("pipeline: HTTP to searchable at full rate for " + this.mode.pipelineDuration().toSeconds() + "s");
-		ServiceProcess[] all = { ingest, parser, indexer };
-		double[] cpuBefore = new double[all.length];
-		for (int i = 0; i < all.length; i++) {
-			cpuBefore[i] = all[i].cpuSeconds();
-		}
-		long started = System.nanoTime();
-		HttpLoad.Result sent = measuredLoad("pipeline",
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.pipelineDuration(), this.mode.maxPipelineEvents() / batch, null);
-		long events = sent.ok() * batch;
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-		while (this.elasticsearch.count(target) < events) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("only " + this.elasticsearch.count(target) + " of " + events
-						+ " pipeline events searchable after " + DRAIN_TIMEOUT);
-			}
-			Thread.sleep(100);
-		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		this.report.put("pipeline_eps", Report.round(events / seconds));
-		for (int i = 0; i < all.length; i++) {
-			this.report.putPerService("cpu_s_per_million", all[i].name(),
-					(all[i].cpuSeconds() - cpuBefore[i]) / events * 1_000_000);
-		}
-	}
-
-	private void measureSearchableLatency(ServiceProcess ingest) throws Exception {
-		String service = "benchlat" + this.run;
-		String target = "logs-" + service + "-*";
-		double rate = this.report.number("pipeline_eps") / 2;
-		// About 20 requests a second; the first event of each is the probe.
-		int batch = (int) Math.max(1, Math.min(this.mode.batchSize(), Math.round(rate / 20)));
-		Duration interval = Duration.ofNanos(Math.round(batch / rate * 1e9));
-		step("searchable latency: " + Math.round(rate) + " events/s (" + batch + " per request) for "
-				+ this.mode.latencyDuration().toSeconds() + "s");
-		Map<String, Long> pending = new ConcurrentHashMap<>();
-		List<Long> latencies = new ArrayList<>();
-		AtomicLong next = new AtomicLong();
-		Thread poller = Thread.ofVirtual().start(() -> pollSearchable(target, pending, latencies));
-		measuredLoad("searchable_latency",
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.latencyDuration(), Long.MAX_VALUE, interval, (answer) -> {
-					int start = answer.body().indexOf("\"ids\":[\"");
-					if (start >= 0) {
-						int from = start + "\"ids\":[\"".length();
-						pending.put(answer.body().substring(from, answer.body().indexOf('"', from)),
-								answer.sentAtNanos());
-					}
-				});
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!pending.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		poller.interrupt();
-		poller.join();
-		synchronized (latencies) {
-			if (latencies.isEmpty()) {
-				throw new IllegalStateException("no probe event became searchable");
-			}
-			latencies.sort(null);
-			this.report.put("searchable_p50_ms", percentile(latencies, 0.50));
-			this.report.put("searchable_p99_ms", percentile(latencies, 0.99));
-			this.report.put("searchable_probes", latencies.size());
-			this.report.put("searchable_probes_missing", pending.size());
-		}
-	}
-
-	/**
-	 * The search API (a 15-minute range, a one-word query that matches the run's
-	 * documents, newest 100) and the live tail (POST to arrival on an open tail).
-	 */
-	private void measureReadSide(ServiceProcess ingest, ServiceProcess indexer) throws Exception {
-		ReadBench read = new ReadBench(this.apiKey);
-		step("search: consecutive searches for 'placed' over 15 minutes for " + this.mode.latencyDuration().toSeconds()
-				+ "s");
-		List<Long> searches = read.searchLatencies(indexer, "placed", this.mode.latencyDuration());
-		this.report.put("search_p50_ms", percentile(searches, 0.50));
-		this.report.put("search_p99_ms", percentile(searches, 0.99));
-		this.report.put("search_requests", searches.size());
-		int probes = (int) Math.max(20, this.mode.latencyDuration().toSeconds() * 5);
-		step("tail: " + probes + " events, one at a time, from POST to an open live tail");
-		ReadBench.TailProbes tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
-		this.report.put("tail_p50_ms", percentile(tail.latencies(), 0.50));
-		this.report.put("tail_p99_ms", percentile(tail.latencies(), 0.99));
-		this.report.put("tail_probes_late", tail.late());
-		this.report.put("tail_probes_missing", tail.missing());
-	}
-
-	private void pollSearchable(String target, Map<String, Long> pending, List<Long> latencies) {
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				List<String> ids = pending.keySet().stream().limit(1000).toList();
-				if (!ids.isEmpty()) {
-					Set<String> found = this.elasticsearch.searchable(target, ids);
-					long now = System.nanoTime();
-					for (String id : found) {
-						Long sentAt = pending.remove(id);
-						if (sentAt != null) {
-							synchronized (latencies) {
-								latencies.add((now - sentAt) / 1_000_000);
-							}
-						}
-					}
-				}
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (Exception ex) {
-				// the data stream may not exist yet; ask again
-			}
-		}
-	}
-
-	private static long percentile(List<Long> sorted, double quantile) {
-		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-		return Math.max(1, sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))));
-	}
-
-	/**
-	 * Waits until {@code group} is drained and returns its rate from now: records already
-	 * committed at this point (before or during start-up) do not count.
-	 */
-	private KafkaBench.Drain drainFrom(String group, Map<TopicPartition, Long> targets, long minimumRecords)
-			throws Exception {
-		long from = System.nanoTime();
-		Set<String> topics = new HashSet<>();
-		targets.keySet().forEach((partition) -> topics.add(partition.topic()));
-		long committed = this.kafka.committedTotal(group, topics);
-		KafkaBench.Drain drain = this.kafka.awaitDrained(group, targets, from, committed, DRAIN_TIMEOUT);
-		if (drain.records() <= 0 && minimumRecords > 0) {
-			throw new IllegalStateException(group + " drained " + topics + " before it could be timed");
-		}
-		return drain;
-	}
-
-	private HttpLoad.Result measuredLoad(String stage, Supplier<HttpRequest> requests, Duration duration,
-			long maxRequests, Duration interval) throws InterruptedException {
-		return measuredLoad(stage, requests, duration, maxRequests, interval, (answer) -> {
-		});
-	}
-
-	private HttpLoad.Result measuredLoad(String stage, Supplier<HttpRequest> requests, Duration duration,
-			long maxRequests, Duration interval, Consumer<HttpLoad.Answer> onAccepted) throws InterruptedException {
-		long cpuBefore = this.os.getProcessCpuTime();
-		HttpLoad.Result result = this.load.run(requests, duration, maxRequests, interval, onAccepted);
-		double cores = (this.os.getProcessCpuTime() - cpuBefore) / 1e9 / result.seconds();
-		this.loadGeneratorCores.put(stage, Report.round(cores));
-		if (result.ok() == 0) {
-			throw new IllegalStateException(stage + ": no request succeeded (" + result.failed() + " failed)");
-		}
-		if (result.failed() > 0) {
-			this.report.put(stage + "_failed_requests", result.failed());
-		}
-		return result;
-	}
-
-	private HttpRequest post(ServiceProcess service, String path, String body) {
-		return post(service, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private HttpRequest post(ServiceProcess service, String path, String contentType, byte[] body) {
-		return HttpRequest.newBuilder(service.uri(path))
-			.header("Authorization", "Bearer " + this.apiKey)
-			.header("Content-Type", contentType)
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-	}
-
-	private ServiceProcess start(String name, Map<String, String> properties) throws InterruptedException {
-		Map<String, String> all = new HashMap<>(properties);
-		all.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
-		step("starting " + name);
-		ServiceProcess service = ServiceProcess.start(this.projectRoot, this.outputDir.resolve("bench-logs"), name,
-				all);
-		this.services.add(service);
-		service.awaitReady(READY_TIMEOUT);
-		return service;
-	}
-
-	private static void step(String what) {
-		System.out.println("==> bench: " + what);
+		report.put("run", Map.of("mode", this.mode.name(), "id", this.run, "trials", this.mode.trials(), "finished_at",
+				Instant.now().toString(), "duration_s", Math.round((System.nanoTime() - started) / 1e9)));
+		report.write(this.outputDir);
+		return report;
 	}
 
 }

@@ -114,6 +114,63 @@ final class ElasticsearchBench {
 		return this.elasticsearch.count(target);
 	}
 
+	/**
+	 * Makes sure the node may hold {@code dataStreams} more data streams of one shard
+	 * each beside every shard it holds now: Elasticsearch refuses to create an index past
+	 * {@code cluster.max_shards_per_node} (1,000 by default), which the scaling stage's
+	 * thousand data streams would reach. Raises the setting only when needed. On close it
+	 * puts the previous value back if the shards the node then holds fit under it: where
+	 * the data streams could not be deleted, lowering it again would leave the node
+	 * unable to create any index.
+	 */
+	AutoCloseable roomForDataStreams(int dataStreams) throws IOException, InterruptedException {
+		long shards = shards();
+		int nodes = Math.max(1, this.elasticsearch.get("/_cluster/health").path("number_of_data_nodes").asInt(1));
+		JsonNode settings = this.elasticsearch
+			.get("/_cluster/settings?include_defaults=true&flat_settings=true&filter_path=*." + MAX_SHARDS);
+		JsonNode persistent = settings.path("persistent").path(MAX_SHARDS);
+		long limit = (persistent.isMissingNode() ? settings.path("defaults").path(MAX_SHARDS) : persistent)
+			.asLong(1000);
+		// Room for the data streams of the trial's other stages too.
+		long needed = (shards + dataStreams + SPARE_SHARDS + nodes - 1) / nodes;
+		if (limit >= needed) {
+			return () -> {
+			};
+		}
+		putMaxShards(Long.toString(needed));
+		return () -> {
+			if (shards() + SPARE_SHARDS <= limit * nodes) {
+				putMaxShards(persistent.isMissingNode() ? "null" : Long.toString(limit));
+			}
+			else {
+				System.out.println("==> bench: " + MAX_SHARDS + " stays " + needed
+						+ ": the node holds more shards than " + limit + " now");
+			}
+		};
+	}
+
+	private static final String MAX_SHARDS = "cluster.max_shards_per_node";
+
+	private static final int SPARE_SHARDS = 100;
+
+	private long shards() throws IOException, InterruptedException {
+		JsonNode health = this.elasticsearch.get("/_cluster/health");
+		return health.path("active_shards").asLong() + health.path("unassigned_shards").asLong();
+	}
+
+	private void putMaxShards(String value) throws IOException, InterruptedException {
+		this.elasticsearch.put("/_cluster/settings", "{\"persistent\":{\"" + MAX_SHARDS + "\":" + value + "}}");
+	}
+
+	/**
+	 * Deletes the data streams {@code pattern} matches, and their documents. Needs the
+	 * data stream API, which Elasticsearch's smallest distribution (the one the build and
+	 * the local runtime run) does not have: it answers 400 there.
+	 */
+	void deleteDataStreams(String pattern) throws IOException, InterruptedException {
+		this.elasticsearch.delete("/_data_stream/" + pattern);
+	}
+
 	/** Which of {@code ids} a search of {@code target} finds now. */
 	Set<String> searchable(String target, Collection<String> ids) throws IOException, InterruptedException {
 		ObjectNode query = this.json.createObjectNode();

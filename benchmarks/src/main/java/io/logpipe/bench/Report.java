@@ -36,6 +36,14 @@ final class Report {
 
 	private final Map<String, Object> values = new LinkedHashMap<>();
 
+	Report() {
+	}
+
+	/** A report of figures already measured (the median of several trials). */
+	Report(Map<String, Object> values) {
+		this.values.putAll(values);
+	}
+
 	void put(String key, Object value) {
 		this.values.put(key, value);
 	}
@@ -89,6 +97,7 @@ final class Report {
 				.append(format(number(ratio.baseline())))
 				.append(" | ")
 				.append(format(value))
+				.append(range(ratio.key()))
 				.append(" | ")
 				.append(goal)
 				.append(" |\n");
@@ -97,7 +106,8 @@ final class Report {
 		latencyRow(md, "search, 15 minutes, one word, newest 100", "search", 300);
 		latencyRow(md, "live tail, POST to event", "tail", 1000);
 		md.append('\n');
-		md.append("| service | startup_ms | rss_mb (peak) | cpu_s_per_million |\n|---|---:|---:|---:|\n");
+		md.append("| service | startup_ms | startup_ms_cold | startup_ms_aot | rss_mb (peak) | cpu_s_per_million |\n"
+				+ "|---|---:|---:|---:|---:|---:|\n");
 		for (String service : SERVICES) {
 			double rss = ((Number) ((Map<String, Object>) this.values.get("rss_mb")).get(service)).doubleValue();
 			md.append("| ")
@@ -105,12 +115,17 @@ final class Report {
 				.append(" | ")
 				.append(format(perService("startup_ms", service)))
 				.append(" | ")
+				.append(optionalPerService("startup_ms_cold", service))
+				.append(" | ")
+				.append(optionalPerService("startup_ms_aot", service))
+				.append(" | ")
 				.append(format(rss))
 				.append((rss <= 300) ? "" : " **(goal ≤ 300)**")
 				.append(" | ")
 				.append(format(perService("cpu_s_per_million", service)))
 				.append(" |\n");
 		}
+		scaling(md);
 		md.append("\nParser per line format (events/s, format detected): ")
 			.append(this.values.get("parser_format_eps"))
 			.append("  \nMachine: ")
@@ -119,10 +134,66 @@ final class Report {
 			.append(this.values.get("versions"))
 			.append("  \nLoad generator CPU (cores busy per HTTP stage): ")
 			.append(this.values.get("load_generator_cpu_cores"))
+			.append("  \nIngest-api CPU (cores busy per HTTP stage): ")
+			.append(this.values.get("ingest_cpu_cores"))
+			.append("  \nLoad generator bound (it used at least the CPU ingest-api did): ")
+			.append(this.values.get("load_generator_bound"))
 			.append("  \nRun: ")
 			.append(this.values.get("run"))
 			.append('\n');
 		return md.toString();
+	}
+
+	/**
+	 * The scaling stage: rate and CPU per million events as services (data streams) and
+	 * event size grow.
+	 */
+	@SuppressWarnings("unchecked")
+	private void scaling(StringBuilder md) {
+		Map<String, Object> scaling = (Map<String, Object>) this.values.get("scaling");
+		if (scaling == null) {
+			return;
+		}
+		md.append("\n| scaling case | data streams | event bytes | pipeline_eps | cpu_s_per_million (")
+			.append(String.join(", ", SERVICES))
+			.append(") |\n|---|---:|---:|---:|---|\n");
+		scaling.forEach((key, value) -> {
+			Map<String, Object> figures = (Map<String, Object>) value;
+			md.append("| `").append(key).append("` | ").append(figures.get("data_streams")).append(" | ");
+			md.append(figures.get("event_bytes")).append(" | ");
+			if (figures.containsKey("pipeline_eps")) {
+				Map<String, Object> cpu = (Map<String, Object>) figures.get("cpu_s_per_million");
+				md.append(format(((Number) figures.get("pipeline_eps")).doubleValue()))
+					.append(range("scaling." + key + ".pipeline_eps"))
+					.append(" | ")
+					.append(String.join(", ",
+							SERVICES.stream()
+								.map((service) -> format(((Number) cpu.get(service)).doubleValue()))
+								.toList()))
+					.append(" |\n");
+			}
+			else {
+				md.append("failed: ").append(figures.get("error")).append(" | |\n");
+			}
+		});
+	}
+
+	/** " (min–max)" of a figure when several trials measured it, else nothing. */
+	@SuppressWarnings("unchecked")
+	private String range(String path) {
+		Map<String, Object> spread = (Map<String, Object>) this.values.get(Trials.SPREAD);
+		if (spread == null || !(spread.get(path) instanceof Map<?, ?> range)) {
+			return "";
+		}
+		return " (" + format(((Number) range.get("min")).doubleValue()) + "–"
+				+ format(((Number) range.get("max")).doubleValue()) + ")";
+	}
+
+	@SuppressWarnings("unchecked")
+	private String optionalPerService(String key, String service) {
+		Map<String, Object> perService = (Map<String, Object>) this.values.get(key);
+		return (perService == null || perService.get(service) == null) ? "–"
+				: format(((Number) perService.get(service)).doubleValue());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 import com.github.loki4j.pkg.google.protobuf.Timestamp;
@@ -129,6 +130,44 @@ final class Samples {
 
 	private static KeyValue attribute(String key, String value) {
 		return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+	}
+
+	/**
+	 * Text the scaling stage pads its events with: random lowercase words, a megabyte of
+	 * them, so that a padded event does not repeat its batch's others and compresses as
+	 * log text does, not as a run of one letter would.
+	 */
+	private static final String PADDING = padding(1 << 20);
+
+	private static String padding(int length) {
+		SplittableRandom random = new SplittableRandom(42);
+		StringBuilder text = new StringBuilder(length);
+		while (text.length() < length) {
+			int word = 2 + random.nextInt(9);
+			for (int i = 0; i < word; i++) {
+				text.append((char) ('a' + random.nextInt(26)));
+			}
+			text.append(' ');
+		}
+		return text.substring(0, length);
+	}
+
+	/**
+	 * A JSON array of {@code size} events of {@code bytes} bytes each (their JSON as
+	 * sent), spread round-robin over {@code services} services named {@code prefix0},
+	 * {@code prefix1}, …: each service is a data stream of its own.
+	 */
+	static String sizedBatch(String prefix, int services, long first, int size, int bytes) {
+		StringBuilder body = new StringBuilder(size * (bytes + 1) + 2).append('[');
+		for (int i = 0; i < size; i++) {
+			long n = first + i;
+			String head = "{\"level\":\"info\",\"service\":\"" + prefix + (n % services) + "\",\"host\":\"" + host(n)
+					+ "\",\"message\":\"order " + n + " placed ";
+			int pad = Math.max(0, bytes - head.length() - 2);
+			int from = (int) ((n * 7919) % (PADDING.length() - pad));
+			body.append((i > 0) ? "," : "").append(head).append(PADDING, from, from + pad).append("\"}");
+		}
+		return body.append(']').toString();
 	}
 
 	/** A JSON array of {@code size} events, the body of one batched request. */

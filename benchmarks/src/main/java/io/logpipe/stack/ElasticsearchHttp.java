@@ -54,6 +54,10 @@ public final class ElasticsearchHttp {
 			.PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
 	}
 
+	public JsonNode delete(String path) throws IOException, InterruptedException {
+		return send(request(path).DELETE());
+	}
+
 	/** Sends a request and reads its answer; any status of 300 or more fails. */
 	public JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return answer(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));

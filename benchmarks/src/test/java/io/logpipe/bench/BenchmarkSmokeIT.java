@@ -26,7 +26,8 @@ class BenchmarkSmokeIT {
 			"pipeline_vs_bulk", "searchable_p50_ms", "searchable_p99_ms", "search_p50_ms", "search_p99_ms",
 			"tail_p50_ms", "tail_p99_ms");
 
-	private static final List<String> PER_SERVICE = List.of("rss_mb", "cpu_s_per_million", "startup_ms");
+	private static final List<String> PER_SERVICE = List.of("rss_mb", "cpu_s_per_million", "startup_ms",
+			"startup_ms_cold");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -52,11 +53,27 @@ class BenchmarkSmokeIT {
 		Map<String, Object> perFormat = (Map<String, Object>) values.get("parser_format_eps");
 		assertThat(perFormat).containsOnlyKeys("access", "logfmt", "rfc5424", "rfc3164", "plain");
 		perFormat.forEach((format, value) -> assertThat(((Number) value).doubleValue()).as(format).isPositive());
+		if (AotCache.supported()) {
+			assertThat((Map<String, Object>) values.get("startup_ms_aot")).containsOnlyKeys(Report.SERVICES);
+		}
+		Map<String, Object> scaling = (Map<String, Object>) values.get("scaling");
+		assertThat(scaling).containsOnlyKeys("services_1", "services_3", "services_10", "event_2kb");
+		scaling.forEach((key, value) -> {
+			Map<String, Object> figures = (Map<String, Object>) value;
+			assertThat(figures).as(key).doesNotContainKey("error");
+			assertThat(((Number) figures.get("pipeline_eps")).doubleValue()).as(key).isPositive();
+			assertThat((Map<String, Object>) figures.get("cpu_s_per_million")).as(key)
+				.containsOnlyKeys(Report.SERVICES);
+		});
+		assertThat((Map<String, Object>) values.get("load_generator_bound")).containsKeys("ingest_batched",
+				"ingest_single", "pipeline");
+		assertThat((Map<String, Object>) values.get("ingest_cpu_cores")).containsKeys("ingest_batched", "ingest_single",
+				"pipeline");
 		assertThat(values).containsKeys("machine", "versions", "load_generator_cpu_cores");
 		// A late probe is a slow machine; a missing one is a document the tail lost.
 		assertThat(values.get("tail_probes_missing")).as("tail probes that never arrived").isEqualTo(0);
 		assertThat(output.resolve("bench-report.json")).isNotEmptyFile();
-		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk");
+		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk", "services_10");
 	}
 
 }

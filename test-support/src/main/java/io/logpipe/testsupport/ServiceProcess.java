@@ -66,13 +66,20 @@ public final class ServiceProcess implements AutoCloseable {
 	 * every service runs with ({@value #JVM_OPTIONS}).
 	 */
 	public static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties) {
-		Path jar = projectRoot.resolve(name).resolve("target").resolve(name + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " does not exist: build the service modules first");
-		}
+		return start(projectRoot, logDir, name, properties, jar(projectRoot, name), List.of());
+	}
+
+	/**
+	 * Starts {@code jar} (the service's jar, or the same extracted) on a free port with
+	 * the JVM options every service runs with plus {@code extraJvmOptions} (the benchmark
+	 * compares start-up with and without an AOT cache this way).
+	 */
+	public static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties,
+			Path jar, List<String> extraJvmOptions) {
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(javaExecutable(), "@" + projectRoot.resolve(JVM_OPTIONS).toAbsolutePath()));
+		command.addAll(extraJvmOptions);
 		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-Dserver.port=" + port);
 		command.add("-Dmanagement.endpoint.health.probes.enabled=true");
@@ -90,6 +97,15 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + name, ex);
 		}
+	}
+
+	/** {@code <root>/<name>/target/<name>.jar}, which must exist. */
+	public static Path jar(Path projectRoot, String name) {
+		Path jar = projectRoot.resolve(name).resolve("target").resolve(name + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " does not exist: build the service modules first");
+		}
+		return jar;
 	}
 
 	public static String javaExecutable() {

@@ -1,0 +1,631 @@
+package io.logpipe.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.AppInfoParser;
+
+import com.sun.management.OperatingSystemMXBean;
+
+import io.logpipe.common.id.Sha256;
+import io.logpipe.testsupport.ServiceProcess;
+
+/**
+ * One trial of the benchmark: every stage in sequence on one Kafka broker and one
+ * Elasticsearch node. Each service is started from its jar with topics, consumer group
+ * and port of this trial alone, so a stage measures that service on data prepared for it;
+ * the same processes then form the whole pipeline. {@link BenchmarkRunner} runs the
+ * trials and folds them into the report.
+ *
+ * <p>
+ * Stages: ingest-api batched, single and no-op requests; the shipper protocols; the Kafka
+ * producer baseline; the consumer baseline; parser-service on JSON then on each line
+ * format; indexer-service on the parser's output; the Elasticsearch bulk baseline on the
+ * same documents; the whole pipeline at full rate; how its cost grows with services and
+ * event size; the time to searchable at half that rate; search and live tail.
+ */
+final class Trial {
+
+	private static final String TENANT = "bench";
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
+	private final BenchMode mode;
+
+	private final Path projectRoot;
+
+	private final Path outputDir;
+
+	private final KafkaBench kafka;
+
+	private final ElasticsearchBench elasticsearch;
+
+	private final URI elasticsearchUri;
+
+	private final String run;
+
+	private final String apiKey = UUID.randomUUID().toString();
+
+	private final Report report = new Report();
+
+	private final Map<String, Object> loadGeneratorCores = new LinkedHashMap<>();
+
+	private final Map<String, Object> ingestCores = new LinkedHashMap<>();
+
+	private final Map<String, Object> generatorBound = new LinkedHashMap<>();
+
+	private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+	private final HttpLoad load;
+
+	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Map<String, String>> startedWith = new LinkedHashMap<>();
+
+	/**
+	 * @param run this trial's id: it names the trial's topics, groups, services and data
+	 * streams
+	 */
+	Trial(BenchMode mode, String bootstrapServers, URI elasticsearch, Path projectRoot, Path outputDir, String run) {
+		this.mode = mode;
+		this.projectRoot = projectRoot;
+		this.outputDir = outputDir;
+		this.run = run;
+		this.kafka = new KafkaBench(bootstrapServers);
+		this.elasticsearchUri = elasticsearch;
+		this.elasticsearch = new ElasticsearchBench(elasticsearch);
+		this.load = new HttpLoad(mode.concurrency());
+	}
+
+	/**
+	 * Runs every stage, then compares the services' start-up with and without the AOT
+	 * cache.
+	 * @return this trial's figures, ratios included
+	 */
+	Report run(AotCache aot) throws Exception {
+		// Ctrl-C or a kill must not leave service processes behind.
+		Thread stopServices = new Thread(() -> this.services.forEach(ServiceProcess::destroy));
+		Runtime.getRuntime().addShutdownHook(stopServices);
+		String rawTopic = "bench-" + this.run + "-raw";
+		String parsedTopic = "bench-" + this.run + "-parsed";
+		String producerTopic = "bench-" + this.run + "-producer";
+		String protocolsTopic = "bench-" + this.run + "-protocols";
+		try {
+			List<String> topics = new ArrayList<>(List.of(rawTopic, parsedTopic, producerTopic, protocolsTopic));
+			Samples.LINE_FORMATS.forEach((format) -> topics.add(formatTopic(format)));
+			this.kafka.createTopics(topics.toArray(String[]::new));
+
+			// The shipper protocols' events are routed to a topic of their own, so that
+			// the parser's and the consumer's baselines read the native events only.
+			ServiceProcess ingest = start("ingest-api",
+					Map.of("ingest.kafka.topics.app", rawTopic, "ingest.kafka.topics.system", protocolsTopic,
+							"ingest.routing.rules[0].service", protocolsService(), "ingest.routing.rules[0].category",
+							"system", "logpipe.auth.keys[0].sha256", Sha256.hex(this.apiKey),
+							"logpipe.auth.keys[0].tenant", TENANT, "ingest.benchmark.noop-endpoint", "true"));
+			measureIngest(ingest);
+			measureProtocols(ingest);
+			measureProducerBaseline(rawTopic, producerTopic);
+
+			long rawRecords = this.kafka.endTotal(List.of(rawTopic));
+			step("consumer baseline: ConsumerPerformance over " + rawRecords + " raw records");
+			this.report.put("consumer_baseline_eps", Report.round(
+					this.kafka.consumerPerformance(rawTopic, rawRecords, "bench-" + this.run + "-consumer-baseline")));
+
+			ServiceProcess parser = measureParser(rawTopic, parsedTopic);
+			KafkaBench.Contents parsed = this.kafka.readAll(parsedTopic, Long.MAX_VALUE);
+			ServiceProcess indexer = measureIndexer(parsedTopic, parsed);
+			measureBulkBaseline(parsed.values());
+			List<ServiceProcess> pipeline = List.of(ingest, parser, indexer);
+			measurePipeline(pipeline);
+			measureScaling(pipeline);
+			measureSearchableLatency(ingest);
+			measureReadSide(ingest, indexer);
+
+			for (ServiceProcess service : this.services) {
+				this.report.putPerService("rss_mb", service.name(), service.peakRssMb());
+				this.report.putPerService("startup_ms", service.name(), service.startupMillis());
+			}
+		}
+		finally {
+			for (ServiceProcess service : this.services) {
+				service.close();
+			}
+			Runtime.getRuntime().removeShutdownHook(stopServices);
+			this.kafka.close();
+		}
+		measureStartup(aot);
+		this.report.computeRatios();
+		this.report.put("load_generator_cpu_cores", this.loadGeneratorCores);
+		this.report.put("ingest_cpu_cores", this.ingestCores);
+		this.report.put("load_generator_bound", this.generatorBound);
+		return this.report;
+	}
+
+	private void measureIngest(ServiceProcess ingest) throws Exception {
+		String service = "benchjson" + this.run;
+		AtomicLong next = new AtomicLong();
+		int batch = this.mode.batchSize();
+		step("ingest-api: warming up with " + batch + "-event batches for " + this.mode.warmUp().toSeconds() + "s");
+		// Bounded in count too: its events are also the parser's input, held by this
+		// runner.
+		this.load.run(() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				this.mode.warmUp(), this.mode.maxBatchedEvents() / 4 / batch, null, (answer) -> {
+				});
+		step("ingest-api: " + batch + "-event batches for " + this.mode.batchedDuration().toSeconds() + "s");
+		HttpLoad.Result batched = measuredLoad("ingest_batched", ingest,
+				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				this.mode.batchedDuration(), this.mode.maxBatchedEvents() / batch, null);
+		this.report.put("ingest_batched_eps", Report.round(batched.okPerSecond() * batch));
+
+		step("ingest-api: single-event requests for " + this.mode.singleDuration().toSeconds() + "s");
+		HttpLoad.Result single = measuredLoad("ingest_single", ingest,
+				() -> post(ingest, "/api/v1/logs", Samples.jsonEvent(service, next.getAndIncrement())),
+				this.mode.singleDuration(), Long.MAX_VALUE, null);
+		this.report.put("ingest_single_rps", Report.round(single.okPerSecond()));
+
+		step("ingest-api: no-op requests for " + this.mode.singleDuration().toSeconds() + "s");
+		HttpLoad.Result noop = measuredLoad("noop", ingest,
+				() -> post(ingest, "/api/v1/noop", Samples.jsonEvent(service, next.getAndIncrement())),
+				this.mode.singleDuration(), Long.MAX_VALUE, null);
+		this.report.put("noop_rps", Report.round(noop.okPerSecond()));
+	}
+
+	/**
+	 * The batched throughput of the shipper protocols, each with the same events in
+	 * batches of the same size as the native stage, to compare with
+	 * {@code ingest_batched_eps} of the same run.
+	 */
+	private void measureProtocols(ServiceProcess ingest) throws Exception {
+		String service = protocolsService();
+		AtomicLong next = new AtomicLong();
+		int batch = this.mode.batchSize();
+		long maxRequests = this.mode.maxBatchedEvents() / batch;
+		Map<String, Supplier<HttpRequest>> protocols = new LinkedHashMap<>();
+		protocols.put("otlp", () -> post(ingest, "/v1/logs", "application/x-protobuf",
+				Samples.otlpBatch(service, next.getAndAdd(batch), batch)));
+		protocols.put("loki", () -> post(ingest, "/loki/api/v1/push", "application/x-protobuf",
+				Samples.lokiBatch(service, next.getAndAdd(batch), batch)));
+		protocols.put("esbulk", () -> post(ingest, "/_bulk", "application/x-ndjson",
+				Samples.bulkBatch(service, next.getAndAdd(batch), batch)));
+		for (Map.Entry<String, Supplier<HttpRequest>> protocol : protocols.entrySet()) {
+			step(protocol.getKey() + ": warming up, then " + batch + "-event batches for "
+					+ this.mode.batchedDuration().toSeconds() + "s");
+			this.load.run(protocol.getValue(), this.mode.warmUp().dividedBy(4), maxRequests / 4, null, (answer) -> {
+			});
+			HttpLoad.Result result = measuredLoad(protocol.getKey() + "_batched", ingest, protocol.getValue(),
+					this.mode.batchedDuration(), maxRequests, null);
+			this.report.put(protocol.getKey() + "_batched_eps", Report.round(result.okPerSecond() * batch));
+		}
+	}
+
+	private String protocolsService() {
+		return "benchprotocols" + this.run;
+	}
+
+	private void measureProducerBaseline(String rawTopic, String producerTopic) throws Exception {
+		List<byte[]> sample = this.kafka.readAll(rawTopic, 1000).values();
+		int recordSize = (int) Math.round(sample.stream().mapToInt((value) -> value.length).average().orElse(500));
+		step("producer baseline: ProducerPerformance, " + this.mode.producerRecords() + " records of " + recordSize
+				+ " bytes, acks=all");
+		this.report.put("raw_record_bytes", recordSize);
+		this.report.put("producer_baseline_eps",
+				Report.round(this.kafka.producerPerformance(producerTopic, this.mode.producerRecords(), recordSize)));
+	}
+
+	private ServiceProcess measureParser(String rawTopic, String parsedTopic) throws Exception {
+		String group = "bench-" + this.run + "-parser";
+		List<String> raw = List.of(rawTopic);
+		ServiceProcess parser = start("parser-service",
+				Map.of("parser.kafka.raw-topics",
+						rawTopic + ","
+								+ String.join(",", Samples.LINE_FORMATS.stream().map(this::formatTopic).toList()),
+						"parser.kafka.parsed-topic", parsedTopic, "parser.kafka.dead-letter-topic",
+						"bench-" + this.run + "-parse-dlq", "spring.kafka.consumer.group-id", group));
+		step("parser-service: draining " + this.kafka.endTotal(raw) + " JSON-line records");
+		KafkaBench.Drain json = drainFrom(group, this.kafka.plainEnds(raw), 1);
+		this.report.put("parser_json_eps", Report.round(json.perSecond()));
+
+		// One topic per line format, filled while the parser runs and timed until it
+		// drained.
+		for (String format : Samples.LINE_FORMATS) {
+			double perSecond = measureLineFormat(group, formatTopic(format), format);
+			this.report.putPerService("parser_format_eps", format, Report.round(perSecond));
+			if (format.equals("access")) {
+				this.report.put("parser_pattern_eps", Report.round(perSecond));
+			}
+		}
+		return parser;
+	}
+
+	private double measureLineFormat(String group, String topic, String format) throws Exception {
+		long records = format.equals("access") ? this.mode.patternRecords() : this.mode.patternRecords() / 5;
+		step("parser-service: " + records + " " + format + " records");
+		String service = "bench" + format + this.run;
+		long producing = System.nanoTime();
+		this.kafka.produce(topic, records, (n) -> Samples.lineRecord(TENANT, service, n, format));
+		KafkaBench.Drain drained = drainFrom(group, this.kafka.plainEnds(List.of(topic)), 0);
+		if (drained.records() < records / 10) {
+			// The parser kept up with the producer: only the whole window says anything.
+			drained = new KafkaBench.Drain(records, (System.nanoTime() - producing) / 1e9);
+		}
+		return drained.perSecond();
+	}
+
+	private String formatTopic(String format) {
+		return "bench-" + this.run + "-format-" + format;
+	}
+
+	private ServiceProcess measureIndexer(String parsedTopic, KafkaBench.Contents parsed) throws Exception {
+		String group = "bench-" + this.run + "-indexer";
+		// A thousand services of the bench tenant in the scaling stage: above the
+		// bound that would send them to the tenant's overflow stream instead.
+		ServiceProcess indexer = start("indexer-service",
+				Map.of("indexer.parsed-topic", parsedTopic, "indexer.dead-letter-topic",
+						"bench-" + this.run + "-index-dlq", "spring.kafka.consumer.group-id", group,
+						"spring.elasticsearch.uris", this.elasticsearchUri.toString(), "logpipe.auth.keys[0].sha256",
+						Sha256.hex(this.apiKey), "logpipe.auth.keys[0].tenant", TENANT,
+						"indexer.tenants.max-services-per-tenant", "100000"));
+		step("indexer-service: draining " + parsed.values().size() + " parsed documents");
+		this.report.put("indexer_dps", Report.round(drainFrom(group, parsed.ends(), 1).perSecond()));
+		return indexer;
+	}
+
+	private void measureBulkBaseline(List<byte[]> documents) throws Exception {
+		String dataStream = "logs-benchbaseline-" + this.run;
+		step("Elasticsearch bulk baseline: " + documents.size() + " documents, " + this.mode.bulkClients()
+				+ " clients, into " + dataStream);
+		this.report.put("es_bulk_baseline_dps",
+				Report.round(this.elasticsearch.bulkLoad(dataStream, documents, this.mode.bulkClients())));
+	}
+
+	private void measurePipeline(List<ServiceProcess> pipeline) throws Exception {
+		ServiceProcess ingest = pipeline.getFirst();
+		String service = "benchpipe" + this.run;
+		int batch = this.mode.batchSize();
+		AtomicLong next = new AtomicLong();
+		step("pipeline: HTTP to searchable at full rate for " + this.mode.pipelineDuration().toSeconds() + "s");
+		Pipeline result = feedPipeline("pipeline", pipeline, "logs-" + service + "-*",
+				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)), batch,
+				this.mode.pipelineDuration(), this.mode.maxPipelineEvents());
+		this.report.put("pipeline_eps", Report.round(result.eventsPerSecond()));
+		result.cpuPerMillion()
+			.forEach((name, seconds) -> this.report.putPerService("cpu_s_per_million", name, seconds));
+	}
+
+	/**
+	 * How the pipeline's rate and cost grow: the same full-rate feed with events spread
+	 * over more services (one data stream each), and with larger events. Each case's data
+	 * streams are deleted after it, so a thousand of them do not stay behind.
+	 */
+	private void measureScaling(List<ServiceProcess> pipeline) throws Exception {
+		ServiceProcess ingest = pipeline.getFirst();
+		int batch = this.mode.scalingBatchSize();
+		List<ScalingCase> cases = new ArrayList<>();
+		this.mode.scalingServices()
+			.forEach((services) -> cases.add(new ScalingCase("services_" + services, services, SMALL_EVENT_BYTES)));
+		cases.add(new ScalingCase("event_2kb", 1, LARGE_EVENT_BYTES));
+		int mostServices = cases.stream().mapToInt(ScalingCase::services).max().orElse(1);
+		Map<String, Object> scaling = new LinkedHashMap<>();
+		char tag = 'a';
+		try (AutoCloseable room = this.elasticsearch.roomForDataStreams(mostServices)) {
+			for (ScalingCase scalingCase : cases) {
+				// One letter per case, then 'x': no case's data streams match another's
+				// pattern.
+				String prefix = "scale" + this.run + tag++ + "x";
+				AtomicLong next = new AtomicLong();
+				step("scaling: " + scalingCase.events() + "-byte events over " + scalingCase.services()
+						+ " services at full rate for " + this.mode.scalingDuration().toSeconds() + "s");
+				Map<String, Object> figures = new LinkedHashMap<>();
+				figures.put("data_streams", scalingCase.services());
+				figures.put("event_bytes", scalingCase.events());
+				try {
+					Pipeline result = feedPipeline("scaling_" + scalingCase.key(), pipeline, "logs-" + prefix + "*",
+							() -> post(ingest, "/api/v1/logs",
+									Samples.sizedBatch(prefix, scalingCase.services(), next.getAndAdd(batch), batch,
+											scalingCase.events())),
+							batch, this.mode.scalingDuration(), this.mode.maxScalingEvents());
+					figures.put("pipeline_eps", Report.round(result.eventsPerSecond()));
+					Map<String, Object> cpu = new LinkedHashMap<>();
+					result.cpuPerMillion().forEach((name, seconds) -> cpu.put(name, Report.round(seconds)));
+					figures.put("cpu_s_per_million", cpu);
+				}
+				catch (IOException | IllegalStateException ex) {
+					// A case that does not drain, or that Elasticsearch refuses (a
+					// thousand data streams took a 512 MB heap past its circuit
+					// breaker), must not cost the figures of the whole run.
+					step("scaling " + scalingCase.key() + " failed: " + ex.getMessage());
+					figures.put("error", ex.getMessage());
+				}
+				finally {
+					deleteQuietly("logs-" + prefix + "*");
+				}
+				scaling.put(scalingCase.key(), figures);
+			}
+		}
+		this.report.put("scaling", scaling);
+	}
+
+	private void deleteQuietly(String dataStreams) throws InterruptedException {
+		try {
+			this.elasticsearch.deleteDataStreams(dataStreams);
+		}
+		catch (IOException ex) {
+			// Elasticsearch's smallest distribution has no data stream API: they stay.
+			step(dataStreams + " not deleted: " + ex.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	/** Bytes of one event as sent, in the scaling stage. */
+	static final int SMALL_EVENT_BYTES = 200;
+
+	static final int LARGE_EVENT_BYTES = 2048;
+
+	/** A case of the scaling stage: its report key, services and event size. */
+	private record ScalingCase(String key, int services, int events) {
+	}
+
+	/**
+	 * A full-rate feed's rate to searchable and each service's CPU per million events.
+	 */
+	private record Pipeline(double eventsPerSecond, Map<String, Double> cpuPerMillion) {
+	}
+
+	/**
+	 * Feeds ingest-api at full rate, waits until every accepted event is counted in
+	 * {@code target}, and returns the rate from the first request to the last event
+	 * searchable, with the CPU each service of {@code pipeline} used per million events.
+	 */
+	private Pipeline feedPipeline(String stage, List<ServiceProcess> pipeline, String target,
+			Supplier<HttpRequest> requests, int batch, Duration duration, long maxEvents) throws Exception {
+		double[] cpuBefore = new double[pipeline.size()];
+		for (int i = 0; i < pipeline.size(); i++) {
+			cpuBefore[i] = pipeline.get(i).cpuSeconds();
+		}
+		long started = System.nanoTime();
+		HttpLoad.Result sent = measuredLoad(stage, pipeline.getFirst(), requests, duration, maxEvents / batch, null);
+		long events = sent.ok() * batch;
+		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		while (this.elasticsearch.count(target) < events) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("only " + this.elasticsearch.count(target) + " of " + events + " "
+						+ stage + " events searchable after " + DRAIN_TIMEOUT);
+			}
+			Thread.sleep(100);
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		for (int i = 0; i < pipeline.size(); i++) {
+			cpu.put(pipeline.get(i).name(), (pipeline.get(i).cpuSeconds() - cpuBefore[i]) / events * 1_000_000);
+		}
+		return new Pipeline(events / seconds, cpu);
+	}
+
+	/**
+	 * Start-up to readiness of each service, from its jar as today
+	 * ({@code startup_ms_cold}) and extracted with its AOT cache ({@code startup_ms_aot},
+	 * on JDK 25 and later), one after the other on the same idle servers and with the
+	 * configuration the trial ran it with.
+	 */
+	private void measureStartup(AotCache aot) throws Exception {
+		Path logs = this.outputDir.resolve("bench-logs");
+		for (Map.Entry<String, Map<String, String>> service : this.startedWith.entrySet()) {
+			String name = service.getKey();
+			step("start-up: " + name + " from its jar");
+			this.report.putPerService("startup_ms_cold", name, startOnce(name, service.getValue(), logs.resolve("cold"),
+					ServiceProcess.jar(this.projectRoot, name), List.of()));
+			if (!AotCache.supported()) {
+				step("start-up: no AOT cache before JDK " + AotCache.MINIMUM_JAVA + " (this is "
+						+ Runtime.version().feature() + ")");
+				continue;
+			}
+			step("start-up: " + name + " extracted, with its AOT cache");
+			AotCache.Launch launch = aot.launch(name, service.getValue());
+			this.report.putPerService("startup_ms_aot", name,
+					startOnce(name, service.getValue(), logs.resolve("aot"), launch.jar(), launch.jvmOptions()));
+		}
+	}
+
+	private long startOnce(String name, Map<String, String> properties, Path logDir, Path jar, List<String> options)
+			throws InterruptedException {
+		try (ServiceProcess service = ServiceProcess.start(this.projectRoot, logDir, name, properties, jar, options)) {
+			this.services.add(service);
+			service.awaitReady(READY_TIMEOUT);
+			return service.startupMillis();
+		}
+	}
+
+	private void measureSearchableLatency(ServiceProcess ingest) throws Exception {
+		String service = "benchlat" + this.run;
+		String target = "logs-" + service + "-*";
+		double rate = this.report.number("pipeline_eps") / 2;
+		// About 20 requests a second; the first event of each is the probe.
+		int batch = (int) Math.max(1, Math.min(this.mode.batchSize(), Math.round(rate / 20)));
+		Duration interval = Duration.ofNanos(Math.round(batch / rate * 1e9));
+		step("searchable latency: " + Math.round(rate) + " events/s (" + batch + " per request) for "
+				+ this.mode.latencyDuration().toSeconds() + "s");
+		Map<String, Long> pending = new ConcurrentHashMap<>();
+		List<Long> latencies = new ArrayList<>();
+		AtomicLong next = new AtomicLong();
+		Thread poller = Thread.ofVirtual().start(() -> pollSearchable(target, pending, latencies));
+		measuredLoad("searchable_latency", ingest,
+				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				this.mode.latencyDuration(), Long.MAX_VALUE, interval, (answer) -> {
+					int start = answer.body().indexOf("\"ids\":[\"");
+					if (start >= 0) {
+						int from = start + "\"ids\":[\"".length();
+						pending.put(answer.body().substring(from, answer.body().indexOf('"', from)),
+								answer.sentAtNanos());
+					}
+				});
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!pending.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		poller.interrupt();
+		poller.join();
+		synchronized (latencies) {
+			if (latencies.isEmpty()) {
+				throw new IllegalStateException("no probe event became searchable");
+			}
+			latencies.sort(null);
+			this.report.put("searchable_p50_ms", percentile(latencies, 0.50));
+			this.report.put("searchable_p99_ms", percentile(latencies, 0.99));
+			this.report.put("searchable_probes", latencies.size());
+			this.report.put("searchable_probes_missing", pending.size());
+		}
+	}
+
+	/**
+	 * The search API (a 15-minute range, a one-word query that matches the run's
+	 * documents, newest 100) and the live tail (POST to arrival on an open tail).
+	 */
+	private void measureReadSide(ServiceProcess ingest, ServiceProcess indexer) throws Exception {
+		ReadBench read = new ReadBench(this.apiKey);
+		step("search: consecutive searches for 'placed' over 15 minutes for " + this.mode.latencyDuration().toSeconds()
+				+ "s");
+		List<Long> searches = read.searchLatencies(indexer, "placed", this.mode.latencyDuration());
+		this.report.put("search_p50_ms", percentile(searches, 0.50));
+		this.report.put("search_p99_ms", percentile(searches, 0.99));
+		this.report.put("search_requests", searches.size());
+		int probes = (int) Math.max(20, this.mode.latencyDuration().toSeconds() * 5);
+		step("tail: " + probes + " events, one at a time, from POST to an open live tail");
+		ReadBench.TailProbes tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
+		this.report.put("tail_p50_ms", percentile(tail.latencies(), 0.50));
+		this.report.put("tail_p99_ms", percentile(tail.latencies(), 0.99));
+		this.report.put("tail_probes_late", tail.late());
+		this.report.put("tail_probes_missing", tail.missing());
+	}
+
+	private void pollSearchable(String target, Map<String, Long> pending, List<Long> latencies) {
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				List<String> ids = pending.keySet().stream().limit(1000).toList();
+				if (!ids.isEmpty()) {
+					Set<String> found = this.elasticsearch.searchable(target, ids);
+					long now = System.nanoTime();
+					for (String id : found) {
+						Long sentAt = pending.remove(id);
+						if (sentAt != null) {
+							synchronized (latencies) {
+								latencies.add((now - sentAt) / 1_000_000);
+							}
+						}
+					}
+				}
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (Exception ex) {
+				// the data stream may not exist yet; ask again
+			}
+		}
+	}
+
+	private static long percentile(List<Long> sorted, double quantile) {
+		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+		return Math.max(1, sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))));
+	}
+
+	/**
+	 * Waits until {@code group} is drained and returns its rate from now: records already
+	 * committed at this point (before or during start-up) do not count.
+	 */
+	private KafkaBench.Drain drainFrom(String group, Map<TopicPartition, Long> targets, long minimumRecords)
+			throws Exception {
+		long from = System.nanoTime();
+		Set<String> topics = new HashSet<>();
+		targets.keySet().forEach((partition) -> topics.add(partition.topic()));
+		long committed = this.kafka.committedTotal(group, topics);
+		KafkaBench.Drain drain = this.kafka.awaitDrained(group, targets, from, committed, DRAIN_TIMEOUT);
+		if (drain.records() <= 0 && minimumRecords > 0) {
+			throw new IllegalStateException(group + " drained " + topics + " before it could be timed");
+		}
+		return drain;
+	}
+
+	private HttpLoad.Result measuredLoad(String stage, ServiceProcess server, Supplier<HttpRequest> requests,
+			Duration duration, long maxRequests, Duration interval) throws InterruptedException {
+		return measuredLoad(stage, server, requests, duration, maxRequests, interval, (answer) -> {
+		});
+	}
+
+	/**
+	 * Runs the load and records, beside its figure, the CPU the generator (this JVM) and
+	 * the server used meanwhile: when the generator needs as much CPU to send as the
+	 * server to answer, the figure says as much about the generator as about the server
+	 * ({@code load_generator_bound}).
+	 */
+	private HttpLoad.Result measuredLoad(String stage, ServiceProcess server, Supplier<HttpRequest> requests,
+			Duration duration, long maxRequests, Duration interval, Consumer<HttpLoad.Answer> onAccepted)
+			throws InterruptedException {
+		long cpuBefore = this.os.getProcessCpuTime();
+		double serverBefore = server.cpuSeconds();
+		HttpLoad.Result result = this.load.run(requests, duration, maxRequests, interval, onAccepted);
+		double cores = (this.os.getProcessCpuTime() - cpuBefore) / 1e9 / result.seconds();
+		double serverCores = (server.cpuSeconds() - serverBefore) / result.seconds();
+		this.loadGeneratorCores.put(stage, Report.round(cores));
+		this.ingestCores.put(stage, Report.round(serverCores));
+		this.generatorBound.put(stage, cores >= serverCores);
+		if (result.ok() == 0) {
+			throw new IllegalStateException(stage + ": no request succeeded (" + result.failed() + " failed)");
+		}
+		if (result.failed() > 0) {
+			this.report.put(stage + "_failed_requests", result.failed());
+		}
+		return result;
+	}
+
+	private HttpRequest post(ServiceProcess service, String path, String body) {
+		return post(service, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpRequest post(ServiceProcess service, String path, String contentType, byte[] body) {
+		return HttpRequest.newBuilder(service.uri(path))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.header("Content-Type", contentType)
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+	}
+
+	private ServiceProcess start(String name, Map<String, String> properties) throws InterruptedException {
+		Map<String, String> all = new HashMap<>(properties);
+		all.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
+		this.startedWith.put(name, all);
+		step("starting " + name);
+		ServiceProcess service = ServiceProcess.start(this.projectRoot, this.outputDir.resolve("bench-logs"), name,
+				all);
+		this.services.add(service);
+		service.awaitReady(READY_TIMEOUT);
+		return service;
+	}
+
+	private static void step(String what) {
+		System.out.println("==> bench: " + what);
+	}
+
+}
