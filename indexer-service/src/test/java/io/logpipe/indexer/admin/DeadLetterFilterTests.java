@@ -55,12 +55,14 @@ class DeadLetterFilterTests {
 	@Test
 	void takesFromInclusiveAndToExclusive() {
 		DeadLetterFilter filter = DeadLetterFilter
-			.of(Map.of("from", "2026-12-01T10:00:00Z", "to", "2026-12-01T11:00:00+01:00"));
+			.of(Map.of("from", "2026-12-01T10:00:00Z", "to", "2026-12-01T12:00:00+01:00"));
+		Instant eleven = Instant.parse("2026-12-01T11:00:00Z");
 
+		assertThat(filter.to()).isEqualTo(eleven);
 		assertThat(filter.matches(deadLetter("index", "e", "e", TEN))).isTrue();
 		assertThat(filter.matches(deadLetter("index", "e", "e", TEN.minusMillis(1)))).isFalse();
-		// 11:00+01:00 is 10:00Z: an empty range, nothing is before it.
-		assertThat(filter.to()).isEqualTo(TEN);
+		assertThat(filter.matches(deadLetter("index", "e", "e", eleven.minusMillis(1)))).isTrue();
+		assertThat(filter.matches(deadLetter("index", "e", "e", eleven))).isFalse();
 	}
 
 	@Test

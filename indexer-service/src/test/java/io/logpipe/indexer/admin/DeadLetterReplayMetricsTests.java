@@ -47,7 +47,11 @@ class DeadLetterReplayMetricsTests {
 	}
 
 	private double count(String stage, String reason) {
-		return this.registry.get(DeadLetterReplayMetrics.REPLAYED).tag("stage", stage).tag("reason", reason).counter().count();
+		return this.registry.get(DeadLetterReplayMetrics.REPLAYED)
+			.tag("stage", stage)
+			.tag("reason", reason)
+			.counter()
+			.count();
 	}
 
 }

@@ -20,8 +20,8 @@ class DeadLetterTests {
 	void goesBackToItsOriginWithItsKeyValueAndOwnHeadersButNoDeadLetterHeader() {
 		ConsumerRecord<String, byte[]> record = record();
 		record.headers().add("traceparent", bytes("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
-		new DeadLetterHeaders("parse-failure: format-mismatch: no match", "parse", "app-logs", 2, 42,
-				"format-mismatch", TIME)
+		new DeadLetterHeaders("parse-failure: format-mismatch: no match", "parse", "app-logs", 2, 42, "format-mismatch",
+				TIME)
 			.addTo(record.headers()::add);
 
 		DeadLetter deadLetter = DeadLetter.of(record);
