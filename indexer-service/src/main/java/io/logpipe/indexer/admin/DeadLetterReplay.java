@@ -70,8 +70,9 @@ class DeadLetterReplay {
 	/**
 	 * @param matched dead letters the filter took, whether replayed or skipped
 	 * @param replayed of those, sent back (or that would be, in a dry run)
-	 * @param skippedByReason of those, not sent back, by why
-	 * @param byStage the replayed by stage
+	 * @param skippedByReason of those, not sent back, by why ({@value #ALREADY_REPLAYED},
+	 * {@value #UNKNOWN_STAGE}, {@value #UNKNOWN_ORIGIN_TOPIC}; each, 0 or not)
+	 * @param byStage the replayed by stage ({@code parse}, {@code index}; both, 0 or not)
 	 * @param notDeadLetters records of the dead-letter topics without our headers, which
 	 * no filter takes
 	 * @param dryRun whether nothing was sent
@@ -91,6 +92,7 @@ class DeadLetterReplay {
 				this.marks.mark(replay);
 				replay.forEach((deadLetter) -> this.metrics.replayed(deadLetter.stage(), deadLetter.errorType()));
 			}
+			// Only the stages of originsByStage get this far: the keys stay those two.
 			replay.forEach((deadLetter) -> tally.byStage.merge(deadLetter.stage(), 1L, Long::sum));
 		});
 		Summary summary = new Summary(tally.matched, tally.byStage.values().stream().mapToLong(Long::longValue).sum(),
@@ -137,15 +139,18 @@ class DeadLetterReplay {
 		return null;
 	}
 
+	/** Every skip reason and stage is in the answer, 0 or not, so its shape is fixed. */
 	private static final class Tally {
 
 		private long matched;
 
 		private long notDeadLetters;
 
-		private final Map<String, Long> skippedByReason = new TreeMap<>();
+		private final Map<String, Long> skippedByReason = new TreeMap<>(
+				Map.of(ALREADY_REPLAYED, 0L, UNKNOWN_STAGE, 0L, UNKNOWN_ORIGIN_TOPIC, 0L));
 
-		private final Map<String, Long> byStage = new TreeMap<>();
+		private final Map<String, Long> byStage = new TreeMap<>(
+				Map.of(DeadLetterHeaders.STAGE_PARSE, 0L, DeadLetterHeaders.STAGE_INDEX, 0L));
 
 	}
 
