@@ -48,8 +48,8 @@ class ReadmeExamplesIT {
 			"readme-app-only-key", "LIMITED_KEY", "readme-limited-key");
 
 	/**
-	 * The admin token of the README's dead-letter replay, as {@code TOKEN}; the indexer is
-	 * started with its hash, as the README tells.
+	 * The admin token of the README's dead-letter replay, as {@code TOKEN}; the indexer
+	 * is started with its hash, as the README tells.
 	 */
 	private static final String ADMIN_TOKEN = "readme-admin-token";
 

@@ -1,8 +1,5 @@
 package io.logpipe.indexer.admin;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,8 +72,6 @@ class DeadLetterReplayIT {
 
 	private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(TestServers.elasticsearch().uri());
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
@@ -116,7 +111,7 @@ class DeadLetterReplayIT {
 
 		this.elasticsearch.call("PUT", "/" + STREAM + "/_mapping", """
 				{"properties": {"source": {"properties": {"ip": {"type": "ip", "ignore_malformed": true}}}}}""");
-		double alreadyThere = alreadyExists();
+		double alreadyThere = AdminCalls.alreadyExists(this.meters);
 		JsonNode replayed = replay(Map.of("stage", "index"));
 
 		assertThat(replayed.path("matched").asLong()).isEqualTo(4);
@@ -125,7 +120,7 @@ class DeadLetterReplayIT {
 		assertThat(replayed.path("skipped_by_reason"))
 			.isEqualTo(json.readTree("{\"already-replayed\": 0, \"unknown-origin-topic\": 1, \"unknown-stage\": 0}"));
 		await().atMost(Duration.ofSeconds(120)).until(() -> this.elasticsearch.count(STREAM) == 5);
-		await().atMost(Duration.ofSeconds(120)).until(() -> alreadyExists() - alreadyThere >= 1);
+		await().atMost(Duration.ofSeconds(120)).until(() -> AdminCalls.alreadyExists(this.meters) - alreadyThere >= 1);
 		assertThat(this.elasticsearch.duplicates(STREAM)).isEmpty();
 		assertThat(replayedCount("index", "document_parsing_exception")).isEqualTo(2);
 		assertThat(replayedCount("index", "version_conflict_engine_exception")).isEqualTo(1);
@@ -154,7 +149,7 @@ class DeadLetterReplayIT {
 		assertThat(replayed.path("matched").asLong()).isEqualTo(2);
 		assertThat(replayed.path("by_stage").path("parse").asLong()).isEqualTo(1);
 		assertThat(replayed.path("skipped_by_reason").path("unknown-origin-topic").asLong()).isEqualTo(1);
-		ConsumerRecord<String, byte[]> back = readOne(RAW);
+		ConsumerRecord<String, byte[]> back = TestDocuments.readOne(RAW);
 		assertThat(back.key()).isEqualTo(toRaw.key());
 		assertThat(back.value()).isEqualTo(toRaw.value());
 		assertThat(back.headers().toArray()).extracting(Header::key).containsExactly("traceparent");
@@ -188,15 +183,7 @@ class DeadLetterReplayIT {
 	}
 
 	private HttpResponse<String> post(String authorization, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/dead-letters/replay"))
-			.timeout(Duration.ofSeconds(120))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return AdminCalls.post(this.port, "/admin/dead-letters/replay", authorization, body);
 	}
 
 	private static ProducerRecord<String, byte[]> deadLetter(String topic, String stage, String origin,
@@ -220,19 +207,6 @@ class DeadLetterReplayIT {
 				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
-	private static ConsumerRecord<String, byte[]> readOne(String topic) {
-		try (KafkaConsumer<String, byte[]> consumer = consumer(topic + "-reader")) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(90)).until(() -> {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				return !records.isEmpty();
-			});
-			assertThat(records).hasSize(1);
-			return records.get(0);
-		}
-	}
-
 	private static long endOffset(String topic) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(topic + "-ends")) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
@@ -241,11 +215,6 @@ class DeadLetterReplayIT {
 				.toList();
 			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
 		}
-	}
-
-	private double alreadyExists() {
-		Counter counter = this.meters.find("logpipe.indexer.documents").tag("outcome", "already_exists").counter();
-		return (counter != null) ? counter.count() : 0;
 	}
 
 	private double replayedCount(String stage, String reason) {
