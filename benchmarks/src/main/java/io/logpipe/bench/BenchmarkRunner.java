@@ -400,9 +400,11 @@ public final class BenchmarkRunner {
 		this.report.put("search_requests", searches.size());
 		int probes = (int) Math.max(20, this.mode.latencyDuration().toSeconds() * 5);
 		step("tail: " + probes + " events, one at a time, from POST to an open live tail");
-		List<Long> tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
-		this.report.put("tail_p50_ms", percentile(tail, 0.50));
-		this.report.put("tail_p99_ms", percentile(tail, 0.99));
+		ReadBench.TailProbes tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
+		this.report.put("tail_p50_ms", percentile(tail.latencies(), 0.50));
+		this.report.put("tail_p99_ms", percentile(tail.latencies(), 0.99));
+		this.report.put("tail_probes_late", tail.late());
+		this.report.put("tail_probes_missing", tail.missing());
 	}
 
 	private void pollSearchable(String target, Map<String, Long> pending, List<Long> latencies) {

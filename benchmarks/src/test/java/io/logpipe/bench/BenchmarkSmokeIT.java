@@ -53,6 +53,8 @@ class BenchmarkSmokeIT {
 		assertThat(perFormat).containsOnlyKeys("access", "logfmt", "rfc5424", "rfc3164", "plain");
 		perFormat.forEach((format, value) -> assertThat(((Number) value).doubleValue()).as(format).isPositive());
 		assertThat(values).containsKeys("machine", "versions", "load_generator_cpu_cores");
+		// A late probe is a slow machine; a missing one is a document the tail lost.
+		assertThat(values.get("tail_probes_missing")).as("tail probes that never arrived").isEqualTo(0);
 		assertThat(output.resolve("bench-report.json")).isNotEmptyFile();
 		assertThat(Files.readString(output.resolve("bench-report.md"))).contains("indexer_vs_bulk");
 	}

@@ -6,13 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -51,6 +58,25 @@ public final class TestDocuments implements AutoCloseable {
 
 	public static ObjectNode document(String service, String tenant) {
 		return document(service, tenant, EventIds.newId(), Instant.now());
+	}
+
+	/**
+	 * Creates {@code topic} unless it exists: a test that only reads a topic (the live
+	 * tail waits for parsed-logs to exist) must not depend on another test writing first.
+	 */
+	public static void createTopic(String topic, int partitions) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException("could not create " + topic, ex);
+			}
+		}
+		catch (InterruptedException | TimeoutException ex) {
+			throw new IllegalStateException("could not create " + topic, ex);
+		}
 	}
 
 	public static byte[] bytes(ObjectNode document) {

@@ -50,11 +50,8 @@ class ScaleOutIT {
 	private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(TestServers.elasticsearch().uri());
 
 	@BeforeAll
-	static void createTopicWithFourPartitions() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
-		}
+	static void createTopicWithFourPartitions() {
+		TestDocuments.createTopic(TOPIC, 4);
 	}
 
 	@Test
