@@ -55,6 +55,12 @@
  * <td>{@code ContainerServers}, {@code DockerEngine}</td>
  * <td>the Testcontainers fallback and the fast check for a Docker engine</td>
  * </tr>
+ * <tr>
+ * <td>{@link io.logpipe.testsupport.fuzz.Fuzz},
+ * {@link io.logpipe.testsupport.fuzz.Inputs}</td>
+ * <td>the fuzz tests' harness: a property over seeded, generated hostile inputs with a
+ * time budget per try, and the generators (bytes, text, JSON, mutations of examples)</td>
+ * </tr>
  * </table>
  */
 package io.logpipe.testsupport;

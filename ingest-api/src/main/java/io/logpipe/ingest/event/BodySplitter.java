@@ -1,8 +1,8 @@
 package io.logpipe.ingest.event;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.logpipe.ingest.body.Utf8;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
@@ -127,8 +127,10 @@ final class BodySplitter {
 	}
 
 	private JsonNode textLine(byte[] body, int offset, int length) {
+		String line = Utf8.decode(body, offset, length)
+			.orElseThrow(() -> new ProblemException(ProblemType.INVALID_EVENT, "the line is not valid UTF-8"));
 		ObjectNode event = this.mapper.createObjectNode();
-		event.put("message", new String(body, offset, length, StandardCharsets.UTF_8));
+		event.put("message", line);
 		return event;
 	}
 

@@ -37,6 +37,9 @@ public class RawRecordPublisher {
 
 	private static final byte[] JSON = KafkaHeaders.JSON.getBytes(StandardCharsets.UTF_8);
 
+	/** {@code 00-<32 hex>-<16 hex>-<2 hex>}. */
+	private static final int TRACEPARENT_LENGTH = 55;
+
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final EventCodec codec;
@@ -57,7 +60,7 @@ public class RawRecordPublisher {
 	 * Sends the records and waits for all acknowledgements. The request's trace context
 	 * goes on each record's Kafka headers and, when it parses, into the record itself
 	 * (unless the record already carries one), so that the document gets its
-	 * {@code trace.id} and {@code span.id}.
+	 * {@code trace.id} and {@code span.id}; one that does not parse is dropped.
 	 * @param traceparent the request's W3C trace context, or {@code null}
 	 * @throws ProblemException with {@link ProblemType#KAFKA_UNAVAILABLE} when Kafka did
 	 * not acknowledge all of them within the configured bound
@@ -67,6 +70,7 @@ public class RawRecordPublisher {
 		Timer.Sample sample = this.metrics.startProduce();
 		boolean acknowledged = false;
 		TraceContext trace = TraceContext.fromTraceparent(traceparent).orElse(null);
+		byte[] traceHeader = (trace != null) ? forwardedTraceparent(traceparent) : null;
 		// One deadline for the whole request: a send blocks up to max.block.ms while the
 		// topic's metadata is unknown (a broker just restarted), so waiting ack-timeout
 		// after the sends let a 20-event request take 18 s (chaos scenario 1).
@@ -77,7 +81,7 @@ public class RawRecordPublisher {
 					throw new TimeoutException("the acknowledgement timeout passed while sending");
 				}
 				RawLogRecord traced = (trace != null && record.trace() == null) ? record.withTrace(trace) : record;
-				sends.add(this.kafka.send(toProducerRecord(traced, traceparent)));
+				sends.add(this.kafka.send(toProducerRecord(traced, traceHeader)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
 				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -95,12 +99,23 @@ public class RawRecordPublisher {
 		}
 	}
 
-	private ProducerRecord<String, byte[]> toProducerRecord(RawLogRecord record, String traceparent) {
+	/**
+	 * The {@code traceparent} header as it goes on the records, given one that parses:
+	 * its first 55 characters, the fields every version shares (W3C Trace Context 4.3).
+	 * One that does not parse is not carried at all, as W3C asks it to be ignored, so a
+	 * client's text of any length never rides on every record down to the documents.
+	 */
+	static byte[] forwardedTraceparent(String traceparent) {
+		String trimmed = traceparent.trim();
+		return trimmed.substring(0, Math.min(trimmed.length(), TRACEPARENT_LENGTH)).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private ProducerRecord<String, byte[]> toProducerRecord(RawLogRecord record, byte[] traceparent) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(KafkaHeaders.SCHEMA_VERSION, SCHEMA_VERSION);
 		headers.add(KafkaHeaders.CONTENT_TYPE, JSON);
 		if (traceparent != null) {
-			headers.add(KafkaHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+			headers.add(KafkaHeaders.TRACEPARENT, traceparent);
 		}
 		return new ProducerRecord<>(this.properties.topics().of(record.category()), null, record.partitionKey(),
 				this.codec.encode(record), headers);

@@ -1,5 +1,6 @@
 package io.logpipe.ingest.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -207,6 +208,22 @@ class BodyFormatsTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.rejected[0].type")
 			.isEqualTo("urn:logpipe:problem:event-too-large");
+	}
+
+	@Test
+	void rejectsATextLineThatIsNotUtf8ByIndex() {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes("good\nbad ".getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(new byte[] { (byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28 });
+		body.writeBytes("\n\ufffd sent as it is".getBytes(StandardCharsets.UTF_8));
+		MvcTestResult result = post(this.mvc, "app-key").contentType(MediaType.TEXT_PLAIN)
+			.content(body.toByteArray())
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(2);
+		assertThat(result).bodyJson().extractingPath("$.rejected[0].index").isEqualTo(1);
+		assertThat(result).bodyJson().extractingPath("$.rejected[0].detail").isEqualTo("the line is not valid UTF-8");
 	}
 
 	@Test

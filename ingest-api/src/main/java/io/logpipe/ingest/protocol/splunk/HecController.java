@@ -24,6 +24,7 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.ingest.auth.AuthenticatedClient;
 import io.logpipe.ingest.auth.CredentialScheme;
 import io.logpipe.ingest.auth.Credentials;
+import io.logpipe.ingest.body.Utf8;
 import io.logpipe.ingest.protocol.Protocol;
 import io.logpipe.ingest.protocol.ProtocolEvent;
 import io.logpipe.ingest.protocol.ProtocolIngest;
@@ -98,7 +99,9 @@ class HecController {
 
 	private static List<ProtocolItem> lines(byte[] body, Map<String, Object> fields, String host) {
 		List<ProtocolItem> events = new ArrayList<>();
-		for (String line : new String(body, StandardCharsets.UTF_8).split("\r?\n")) {
+		String text = Utf8.decode(body, 0, body.length)
+			.orElseThrow(() -> new HecException(HecStatus.INVALID_DATA_FORMAT, "the body is not valid UTF-8"));
+		for (String line : text.split("\r?\n")) {
 			if (!line.isBlank()) {
 				events.add(new ProtocolEvent(line, fields, null, host, null, null, null, null,
 						line.getBytes(StandardCharsets.UTF_8).length));

@@ -113,6 +113,19 @@ class HecEndpointsTests {
 	}
 
 	@Test
+	void rejectsRawDataThatIsNotUtf8AndPublishesNothing() {
+		MvcTestResult result = this.mvc.post()
+			.uri(URI.create("/services/collector/raw?channel=" + CHANNEL))
+			.header("Authorization", "Splunk app-key")
+			.content(new byte[] { 'o', 'k', '\n', (byte) 0xff, (byte) 0xfe, '\n' })
+			.exchange();
+
+		assertHec(result, 400, 6, "Invalid data format");
+		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("the body is not valid UTF-8");
+		verify(this.publisher, never()).publish(anyList(), any());
+	}
+
+	@Test
 	void requiresAChannelForRawDataAndAGuidWhereOneIsGiven() {
 		assertHec(post("/services/collector/raw", "line"), 400, 10, "Data channel is missing");
 		MvcTestResult invalid = this.mvc.post()
