@@ -36,6 +36,11 @@
  * tail</td>
  * </tr>
  * <tr>
+ * <td>{@code CpuCost}</td>
+ * <td>CPU-seconds per million events of each service process, with optional JFR of the
+ * measured window (run by {@code CpuCostIT})</td>
+ * </tr>
+ * <tr>
  * <td>{@code Samples}</td>
  * <td>the events sent: JSON lines and access-log lines</td>
  * </tr>

@@ -30,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Metric names cannot drift: the three services run from their jars on real Kafka and
  * Elasticsearch, get traffic that makes each of their meters appear (accepted, rejected
- * and rate-limited requests, a parse failure, a dropped document, indexed documents), and
- * every metric the Grafana dashboard, the alert rules or a KEDA trigger names must then
- * be on one of their {@code /actuator/prometheus} pages.
+ * and rate-limited requests, a parse failure, a dropped document, indexed documents, a
+ * service over its tenant's bound), and every metric the Grafana dashboard, the alert
+ * rules or a KEDA trigger names must then be on one of their {@code /actuator/prometheus}
+ * pages.
  */
 class ExposedMetricNamesIT {
 
@@ -58,7 +59,11 @@ class ExposedMetricNamesIT {
 		ingest = start("ingest-api", keys);
 		start("parser-service", Map.of("parser.rules[0].name", "drop-noise", "parser.rules[0].service", "noise",
 				"parser.rules[0].action", "drop"));
-		start("indexer-service", Map.of("spring.elasticsearch.uris", TestServers.elasticsearch().uri().toString()));
+		// One service per tenant, so that the second service of "metrics" overflows and
+		// the
+		// overflow counter appears.
+		start("indexer-service", Map.of("spring.elasticsearch.uris", TestServers.elasticsearch().uri().toString(),
+				"indexer.tenants.max-services-per-tenant", "1"));
 		for (ServiceProcess service : services) {
 			service.awaitReady(Duration.ofSeconds(150));
 		}

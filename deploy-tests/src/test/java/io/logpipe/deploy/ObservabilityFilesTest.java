@@ -29,7 +29,7 @@ class ObservabilityFilesTest {
 
 		assertThat(alerts).containsExactlyInAnyOrder("LogpipeConsumerLagGrowing", "LogpipeParserDeadLetters",
 				"LogpipeIndexerDeadLetters", "LogpipeIndexingPaused", "LogpipeIngestRejecting",
-				"LogpipeEndToEndLatencyHigh");
+				"LogpipeEndToEndLatencyHigh", "LogpipeTenantOverServiceBound");
 		assertThat(ProjectFiles.yamlFile(ObservabilityFiles.ALERTS).at("/groups").findValues("for"))
 			.allSatisfy((duration) -> assertThat(duration.asText()).matches("\\d+m"));
 	}

@@ -32,6 +32,7 @@ import io.logpipe.common.topic.Topics;
  * letters before it fails as a whole (and is redelivered)
  * @param retry how items Elasticsearch asked to retry (429, 5xx) are retried
  * @param template the index template the indexer installs
+ * @param tenants how many data streams one tenant may make the cluster hold
  */
 @Validated
 @ConfigurationProperties("indexer")
@@ -41,7 +42,8 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 		@Min(1) @Max(10_000) @DefaultValue("3") int partitions,
 		@Min(1) @Max(7) @DefaultValue("1") short replicationFactor,
 		@NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("30s") Duration deadLetterTimeout,
-		@Valid @NotNull @DefaultValue Retry retry, @Valid @NotNull @DefaultValue Template template) {
+		@Valid @NotNull @DefaultValue Retry retry, @Valid @NotNull @DefaultValue Template template,
+		@Valid @NotNull @DefaultValue Tenants tenants) {
 
 	/**
 	 * @param initialBackOff the first wait before a retry
@@ -100,6 +102,33 @@ public record IndexerProperties(@NotBlank @DefaultValue(Topics.PARSED_LOGS) Stri
 		public ExponentialBackOff installBackOff() {
 			return JitteredBackOff.of(this.installInitialBackOff, this.installMaxBackOff);
 		}
+
+	}
+
+	/**
+	 * Every distinct {@code service.name} becomes a data stream, and every data stream
+	 * costs the whole cluster shards, mappings and cluster-state, so one tenant's bound
+	 * keeps one careless (or hostile) client from exhausting what all tenants share.
+	 *
+	 * @param maxServicesPerTenant data streams ({@code logs-<service>-<tenant>}) a tenant
+	 * may have; documents of a further service go to the tenant's one overflow stream,
+	 * {@code logs-logpipe.overflow-<tenant>}, keeping their {@code service.name}. Each
+	 * indexer instance holds the bound against its own view, so instances that meet new
+	 * services of one tenant within the same {@code refresh} may each admit them: the
+	 * bound can be overshot by the streams the other instances created meanwhile (a few
+	 * when services appear one at a time; at worst the room that was left, once per other
+	 * instance)
+	 * @param refresh how often an indexer reads a tenant's data streams again from
+	 * Elasticsearch ({@code GET _resolve/index/logs-*-<tenant>}), the one list every
+	 * indexer shares and that survives their restarts
+	 * @param readTimeout how long an indexer waits for that list before it keeps the one
+	 * it has: the reading runs on a consumer thread ahead of the bulk, and a frozen
+	 * Elasticsearch must show up in the bulk watchdog, not hold the thread for the socket
+	 * timeout
+	 */
+	public record Tenants(@Min(1) @Max(100_000) @DefaultValue("200") int maxServicesPerTenant,
+			@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) @DefaultValue("1m") Duration refresh,
+			@NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) @DefaultValue("5s") Duration readTimeout) {
 
 	}
 

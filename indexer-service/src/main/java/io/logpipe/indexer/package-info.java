@@ -14,7 +14,8 @@
  * <td>storing a batch: {@code BatchWriter} (per-item retries, then index-dlq through
  * {@code IndexDeadLetters}); one bulk request and the outcome of each of its items
  * ({@code BulkIndexer}, {@code ItemOutcome}); the routing fields of a document
- * ({@code DocumentKeys}) and data stream names; readiness while writes fail
+ * ({@code DocumentKeys}) and data stream names; a tenant's bound on services, the rest in
+ * its overflow stream ({@code ServiceStreams}); readiness while writes fail
  * ({@code IndexingHealth}); the indexer's meters ({@code IndexingMetrics})</td>
  * </tr>
  * <tr>

@@ -56,6 +56,16 @@ class IndexerPropertiesTests {
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("deadLetterTimeout"));
 	}
 
+	@Test
+	void refusesToStartWithoutRoomForOneServicePerTenantOrWithARefreshUnderASecond() {
+		this.runner.withPropertyValues("indexer.tenants.max-services-per-tenant=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tenants.maxServicesPerTenant"));
+		this.runner.withPropertyValues("indexer.tenants.refresh=100ms")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("tenants.refresh"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(IndexerProperties.class)
 	static class Enable {

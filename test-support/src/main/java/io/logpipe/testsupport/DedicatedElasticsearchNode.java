@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,15 +34,22 @@ public final class DedicatedElasticsearchNode implements ElasticsearchServer, Au
 
 	private final boolean root;
 
+	private final Path data;
+
+	private final Map<String, String> settings;
+
 	private final URI uri;
 
 	private final Thread shutdownHook;
 
 	private Process process;
 
-	private DedicatedElasticsearchNode(Path folder, boolean root, Process process, URI uri) {
+	private DedicatedElasticsearchNode(Path folder, boolean root, Path data, Map<String, String> settings,
+			Process process, URI uri) {
 		this.folder = folder;
 		this.root = root;
+		this.data = data;
+		this.settings = settings;
 		this.process = process;
 		this.uri = uri;
 		this.shutdownHook = new Thread(this::stopAndDelete, "logpipe-stop-dedicated-elasticsearch");
@@ -54,13 +62,41 @@ public final class DedicatedElasticsearchNode implements ElasticsearchServer, Au
 	 * @return the running node
 	 */
 	public static DedicatedElasticsearchNode start() {
+		return start(null, Map.of());
+	}
+
+	/**
+	 * Starts a new node on a free port with its data in {@code data} (a file system of
+	 * the test's own, such as a {@link LoopFileSystem}) and waits until it is yellow. The
+	 * folder is given to the user the node runs as; it is not deleted on
+	 * {@link #close()}.
+	 * @param data an empty folder for the node's data, or null for one inside the node's
+	 * own folder
+	 * @param settings Elasticsearch settings that replace or add to the test defaults;
+	 * the defaults switch the disk watermarks off
+	 * ({@code cluster.routing.allocation.disk.threshold_enabled}), a full-disk test
+	 * switches them on again
+	 * @return the running node
+	 */
+	public static DedicatedElasticsearchNode start(Path data, Map<String, String> settings) {
 		boolean root = LocalElasticsearchServer.runsAsRoot();
 		Path tmp = root ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
 		LocalElasticsearchServer.removeLeftoversOfDeadJvms(tmp);
 		Path folder = LocalElasticsearchServer.createFolder(tmp, LocalElasticsearchServer.distribution(), root);
-		Process process = LocalElasticsearchServer.launch(folder, root, 0, 0);
+		Path dataPath = (data != null) ? data : folder.resolve("data");
+		if (root && data != null) {
+			try {
+				LocalElasticsearchServer.giveToNodeUser(data);
+			}
+			catch (IOException ex) {
+				LocalElasticsearchServer.delete(folder);
+				throw new UncheckedIOException("Could not give " + data + " to the node's user", ex);
+			}
+		}
+		Map<String, String> copy = Map.copyOf(settings);
+		Process process = LocalElasticsearchServer.launch(folder, root, 0, 0, dataPath, copy);
 		URI uri = LocalElasticsearchServer.awaitReady(process, folder);
-		return new DedicatedElasticsearchNode(folder, root, process, uri);
+		return new DedicatedElasticsearchNode(folder, root, dataPath, copy, process, uri);
 	}
 
 	@Override
@@ -136,7 +172,8 @@ public final class DedicatedElasticsearchNode implements ElasticsearchServer, Au
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.process = LocalElasticsearchServer.launch(this.folder, this.root, this.uri.getPort(), 0);
+		this.process = LocalElasticsearchServer.launch(this.folder, this.root, this.uri.getPort(), 0, this.data,
+				this.settings);
 		URI again = LocalElasticsearchServer.awaitReady(this.process, this.folder);
 		if (!again.equals(this.uri)) {
 			throw new IllegalStateException("the node came back at " + again + ", not " + this.uri);

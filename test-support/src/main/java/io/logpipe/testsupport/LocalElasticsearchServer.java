@@ -17,6 +17,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,19 +163,27 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 				Files.createDirectory(folder.resolve(child));
 			}
 			if (root) {
-				UserPrincipal user = folder.getFileSystem()
-					.getUserPrincipalLookupService()
-					.lookupPrincipalByName(UNPRIVILEGED_USER);
-				try (Stream<Path> paths = Files.walk(folder)) {
-					for (Path path : paths.toList()) {
-						Files.setOwner(path, user);
-					}
-				}
+				giveToNodeUser(folder);
 			}
 			return folder;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not prepare a folder for Elasticsearch under " + tmp, ex);
+		}
+	}
+
+	/**
+	 * Gives {@code folder} and everything in it to the unprivileged user the node runs as
+	 * when the test JVM is root.
+	 */
+	static void giveToNodeUser(Path folder) throws IOException {
+		UserPrincipal user = folder.getFileSystem()
+			.getUserPrincipalLookupService()
+			.lookupPrincipalByName(UNPRIVILEGED_USER);
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.toList()) {
+				Files.setOwner(path, user);
+			}
 		}
 	}
 
@@ -202,27 +211,45 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 	}
 
 	/**
-	 * Starts the node in {@code folder}; port 0 lets it choose a free one.
+	 * Starts the node in {@code folder}, with its data in {@code folder/data}; port 0
+	 * lets it choose a free one.
 	 */
 	static Process launch(Path folder, boolean root, int httpPort, int transportPort) {
+		return launch(folder, root, httpPort, transportPort, folder.resolve("data"), Map.of());
+	}
+
+	/**
+	 * Starts the node in {@code folder}; port 0 lets it choose a free one.
+	 * @param data the data path, writable by the user the node runs as
+	 * @param overrides settings that replace or add to the defaults (e.g. disk watermarks
+	 * switched back on)
+	 */
+	static Process launch(Path folder, boolean root, int httpPort, int transportPort, Path data,
+			Map<String, String> overrides) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("discovery.type", "single-node");
+		settings.put("xpack.security.enabled", "false");
+		settings.put("cluster.name", "logpipe-test");
+		settings.put("network.host", "127.0.0.1");
+		settings.put("http.port", Integer.toString(httpPort));
+		settings.put("transport.port", Integer.toString(transportPort));
+		// Makes the node write the ports it bound to logs/http.ports.
+		settings.put("node.portsfile", "true");
+		settings.put("path.data", data.toString());
+		settings.put("path.logs", folder.resolve("logs").toString());
+		// A build machine with a nearly full disk must not turn the test indices
+		// read-only.
+		settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+		settings.putAll(overrides);
 		List<String> command = new ArrayList<>();
 		if (root) {
 			command.addAll(List.of("runuser", "-u", UNPRIVILEGED_USER, "--"));
 		}
 		command.add(folder.resolve("elasticsearch/bin/elasticsearch").toString());
-		setting(command, "discovery.type", "single-node");
-		setting(command, "xpack.security.enabled", "false");
-		setting(command, "cluster.name", "logpipe-test");
-		setting(command, "network.host", "127.0.0.1");
-		setting(command, "http.port", Integer.toString(httpPort));
-		setting(command, "transport.port", Integer.toString(transportPort));
-		// Makes the node write the ports it bound to logs/http.ports.
-		setting(command, "node.portsfile", "true");
-		setting(command, "path.data", folder.resolve("data").toString());
-		setting(command, "path.logs", folder.resolve("logs").toString());
-		// A build machine with a nearly full disk must not turn the test indices
-		// read-only.
-		setting(command, "cluster.routing.allocation.disk.threshold_enabled", "false");
+		settings.forEach((name, value) -> {
+			command.add("-E");
+			command.add(name + "=" + value);
+		});
 		ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(console(folder).toFile());
@@ -236,11 +263,6 @@ final class LocalElasticsearchServer implements ElasticsearchServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not run " + String.join(" ", command), ex);
 		}
-	}
-
-	private static void setting(List<String> command, String name, String value) {
-		command.add("-E");
-		command.add(name + "=" + value);
 	}
 
 	private static Path console(Path folder) {

@@ -100,6 +100,11 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.name;
 	}
 
+	/** The operating system's id of the process, for tools that attach to it (jcmd). */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}

@@ -28,7 +28,13 @@
  * <tr>
  * <td>{@link io.logpipe.testsupport.DedicatedElasticsearchNode}</td>
  * <td>an Elasticsearch node of one test's own that it may stop and restart on the same
- * port and data folder (outage tests)</td>
+ * port and data folder (outage tests), optionally with its data on a file system of the
+ * test's own</td>
+ * </tr>
+ * <tr>
+ * <td>{@link io.logpipe.testsupport.LoopFileSystem}</td>
+ * <td>a small ext4 file system mounted on a loop device, which a ballast file fills for
+ * real (full-disk tests; needs root, else the test skips)</td>
  * </tr>
  * <tr>
  * <td>{@link io.logpipe.testsupport.ServiceProcess}</td>

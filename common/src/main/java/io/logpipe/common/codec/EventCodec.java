@@ -30,6 +30,7 @@ public final class EventCodec {
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.addModule(IsoInstants.module())
+			.addModule(RecordCreators.module())
 			.build();
 	}
 

@@ -68,13 +68,25 @@ public class BatchWriter {
 			indexAll(pending, rejected);
 		}
 		catch (IOException ex) {
-			this.health.failing(reason(ex), partitions);
+			String reason = reason(ex);
+			// Once per outage, not once per redelivery: readiness shows the current
+			// reason all along.
+			if (this.health.failing(reason, partitions)) {
+				logger.warn("Cannot store documents in Elasticsearch; holding {} partition(s) and retrying until it "
+						+ "accepts them again: {}", partitions, reason);
+			}
+			else {
+				logger.debug("Still cannot store documents in Elasticsearch: {}", reason);
+			}
 			throw ex;
 		}
 		if (!rejected.isEmpty()) {
 			this.deadLetters.publish(rejected);
 		}
-		this.health.writing();
+		String recovered = this.health.writing();
+		if (recovered != null) {
+			logger.info("Storing documents in Elasticsearch again, after: {}", recovered);
+		}
 	}
 
 	private void indexAll(List<PendingDocument> pending, List<DeadLetter> rejected) throws Exception {

@@ -30,6 +30,15 @@ public class BulkIndexer {
 
 	private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
 
+	/**
+	 * What {@link BulkAnswer} reads of each item, and nothing else: without it, every
+	 * item of the answer carries its index, id, version, result, shards, sequence number
+	 * and primary term, about 200 bytes that Elasticsearch writes and this service parses
+	 * and throws away (the indexer's JFR profile had the answer's parsing at 6% of its
+	 * samples).
+	 */
+	static final String ANSWER_FILTER = "items.*.status,items.*.error.type,items.*.error.reason";
+
 	private final Rest5Client client;
 
 	private final ObjectMapper json;
@@ -54,6 +63,7 @@ public class BulkIndexer {
 	public List<ItemResult> index(List<PendingDocument> documents) throws IOException {
 		byte[] body = BulkBody.of(documents);
 		Request request = new Request("POST", "/_bulk");
+		request.addParameter("filter_path", ANSWER_FILTER);
 		request.setEntity(new ByteArrayEntity(body, NDJSON));
 		long sent = this.metrics.bulkSent(documents.size(), body.length);
 		List<BulkAnswer.Item> items;

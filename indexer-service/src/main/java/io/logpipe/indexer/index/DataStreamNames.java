@@ -15,6 +15,12 @@ import io.logpipe.common.id.Sha256;
  */
 public final class DataStreamNames {
 
+	/**
+	 * The dataset of {@link #overflow}. It contains a {@code .}, which no {@link #part}
+	 * does, so no service's stream can take the overflow stream's name.
+	 */
+	public static final String OVERFLOW_DATASET = "logpipe.overflow";
+
 	/** The dataset of {@link #logMetrics}. */
 	public static final String LOG_METRICS_DATASET = "logpipe.log_counts";
 
@@ -36,6 +42,16 @@ public final class DataStreamNames {
 	 */
 	public static String tenantLogsPattern(String tenant) {
 		return "logs-*-" + part(tenant);
+	}
+
+	/**
+	 * The one data stream of a tenant's documents whose service is over
+	 * {@code indexer.tenants.max-services-per-tenant}:
+	 * {@code logs-logpipe.overflow-<tenant>}. It matches {@link #tenantLogsPattern}, so
+	 * the tenant's search and retention template cover it.
+	 */
+	public static String overflow(String tenant) {
+		return "logs-" + OVERFLOW_DATASET + "-" + part(tenant);
 	}
 
 	/**

@@ -24,15 +24,28 @@ class IndexingHealth extends AbstractHealthIndicator {
 		this.metrics = metrics;
 	}
 
-	void failing(String reason, int partitions) {
-		this.failure.set(new Failure(reason, partitions));
+	/**
+	 * A batch could not be stored.
+	 * @return whether this is news: batches were stored until now, so the failure is
+	 * worth a warning in the log; a redelivered batch that fails again is not
+	 */
+	boolean failing(String reason, int partitions) {
+		Failure previous = this.failure.getAndSet(new Failure(reason, partitions));
 		this.metrics.pausedPartitions(partitions);
+		return previous == null;
 	}
 
-	void writing() {
-		if (this.failure.getAndSet(null) != null) {
-			this.metrics.pausedPartitions(0);
+	/**
+	 * A batch was stored.
+	 * @return the reason batches had failed until now, or null if they had not
+	 */
+	String writing() {
+		Failure previous = this.failure.getAndSet(null);
+		if (previous == null) {
+			return null;
 		}
+		this.metrics.pausedPartitions(0);
+		return previous.reason();
 	}
 
 	@Override

@@ -31,6 +31,14 @@ import org.springframework.stereotype.Component;
  * {@code outcome="indexed"} is documents indexed per second</td>
  * </tr>
  * <tr>
+ * <td>{@code logpipe.indexer.overflow.documents} (counter; tag {@code tenant})</td>
+ * <td>documents sent to their tenant's overflow stream because their service would have
+ * been one data stream more than {@code indexer.tenants.max-services-per-tenant}
+ * ({@link ServiceStreams}); a redelivered batch counts again. The tenant is the one
+ * ingest-api took from the API key, so there are as many series as configured
+ * tenants</td>
+ * </tr>
+ * <tr>
  * <td>{@code logpipe.indexer.bulk.documents}, {@code logpipe.indexer.bulk.bytes}
  * (histograms)</td>
  * <td>size of each bulk request</td>
@@ -60,6 +68,8 @@ import org.springframework.stereotype.Component;
 public class IndexingMetrics {
 
 	static final String DOCUMENTS = "logpipe.indexer.documents";
+
+	static final String OVERFLOW = "logpipe.indexer.overflow.documents";
 
 	private final MeterRegistry registry;
 
@@ -148,6 +158,15 @@ public class IndexingMetrics {
 	/** Counts a document that went to the dead-letter topic before reaching a bulk. */
 	public void deadLettered(String reason) {
 		count("dead_lettered", reason);
+	}
+
+	/** Counts a document routed to its tenant's overflow stream. */
+	void overflowed(String tenant) {
+		Counter.builder(OVERFLOW)
+			.description("documents sent to their tenant's overflow stream: their service was over the tenant's bound")
+			.tag("tenant", (tenant != null) ? tenant : "none")
+			.register(this.registry)
+			.increment();
 	}
 
 	private void count(String outcome, String reason) {

@@ -14,14 +14,16 @@ import io.logpipe.common.codec.EventCodec;
 import io.logpipe.common.codec.EventDecodingException;
 import io.logpipe.indexer.IndexerProperties;
 import io.logpipe.indexer.index.BatchWriter;
-import io.logpipe.indexer.index.DataStreamNames;
 import io.logpipe.indexer.index.DocumentKeys;
 import io.logpipe.indexer.index.IndexingMetrics;
 import io.logpipe.indexer.index.PendingDocument;
+import io.logpipe.indexer.index.ServiceStreams;
 import io.logpipe.indexer.index.IndexDeadLetters.DeadLetter;
 
 /**
- * Indexes each polled batch of parsed-logs into {@code logs-<service>-<tenant>}.
+ * Indexes each polled batch of parsed-logs into {@code logs-<service>-<tenant>}, or the
+ * tenant's overflow stream once it has as many services as it may
+ * ({@link ServiceStreams}).
  *
  * <p>
  * The listener returns only when every document of the batch is stored in Elasticsearch
@@ -47,14 +49,17 @@ class ParsedDocumentListener {
 
 	private final IndexerProperties properties;
 
+	private final ServiceStreams streams;
+
 	private final Clock clock;
 
 	ParsedDocumentListener(EventCodec codec, BatchWriter writer, IndexingMetrics metrics, IndexerProperties properties,
-			Clock clock) {
+			ServiceStreams streams, Clock clock) {
 		this.codec = codec;
 		this.writer = writer;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.streams = streams;
 		this.clock = clock;
 	}
 
@@ -73,7 +78,7 @@ class ParsedDocumentListener {
 			PendingDocument.Origin origin = origin(record);
 			try {
 				DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), record.value());
-				pending.add(new PendingDocument(DataStreamNames.of(keys.serviceName(), keys.tenant()), keys.id(),
+				pending.add(new PendingDocument(this.streams.dataStream(keys.serviceName(), keys.tenant()), keys.id(),
 						keys.withIngested(record.value(), now), record.key(), origin, keys.created()));
 			}
 			catch (EventDecodingException ex) {

@@ -27,4 +27,16 @@ class DataStreamNamesTests {
 		assertThat(DataStreamNames.of("s".repeat(300), "t".repeat(300)).length()).isLessThan(255);
 	}
 
+	@Test
+	void theOverflowStreamIsOneNoServiceNameCanProduceAndTheTenantsPatternFindsIt() {
+		String overflow = DataStreamNames.overflow("acme");
+
+		assertThat(overflow).isEqualTo("logs-logpipe.overflow-acme");
+		assertThat(DataStreamNames.of("logpipe.overflow", "acme")).isNotEqualTo(overflow).doesNotContain(".");
+		assertThat(DataStreamNames.of("LOGPIPE.OVERFLOW", "acme")).isNotEqualTo(overflow).doesNotContain(".");
+		assertThat(overflow).matches(DataStreamNames.tenantLogsPattern("acme").replace("*", "[^-]*"));
+		assertThat(overflow).doesNotMatch(DataStreamNames.tenantLogsPattern("cme").replace("*", "[^-]*"));
+		assertThat(DataStreamNames.overflow("Team A")).matches("logs-logpipe\\.overflow-team_a_[0-9a-f]{8}");
+	}
+
 }

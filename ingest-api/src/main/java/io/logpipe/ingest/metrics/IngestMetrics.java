@@ -44,10 +44,16 @@ public class IngestMetrics {
 			.register(registry);
 	}
 
-	/** The endpoint tag of a request: its mapping's path pattern, else its path. */
+	/** The endpoint tag of a request that matched no mapping. */
+	static final String UNMATCHED_ENDPOINT = "unmatched";
+
+	/**
+	 * The endpoint tag of a request: its mapping's path pattern. Never the path itself: a
+	 * client could make a new time series with every path it sends (issue #12).
+	 */
 	public static String endpoint(HttpServletRequest request) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		return (pattern != null) ? pattern.toString() : request.getRequestURI();
+		return (pattern != null) ? pattern.toString() : UNMATCHED_ENDPOINT;
 	}
 
 	/**

@@ -1,17 +1,31 @@
 package io.logpipe.parser.metrics;
 
+import java.util.Set;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.metrics.LogCount;
+import io.logpipe.parser.parse.level.LevelNormalizer;
 
 /**
  * The parser's Prometheus counters. Counters count work done, including work a
  * rolled-back batch repeats; the exactly-once counts are the ones on {@code log-metrics}.
  *
+ * <p>
+ * No tag takes a value a client chose (issue #12): each distinct value is a time series
+ * Prometheus keeps, so a client sending a new service name or level word with every event
+ * could exhaust it. Tags are the tenant (ingest-api takes it from the API key, so there
+ * are as many as configured), the normal levels, and rule, reason and format names from
+ * the configuration or the code. Counts per service are on {@code log-metrics}, stored as
+ * documents rather than series.
+ *
  * <ul>
- * <li>{@code logpipe_parser_events_total{tenant,service,level}}: documents written;</li>
+ * <li>{@code logpipe_parser_events_total{tenant,level}}: documents written; {@code level}
+ * is one of {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN}, {@code ERROR},
+ * {@code FATAL}, {@code OTHER} (a word the normalizer did not know) and
+ * {@code NONE};</li>
  * <li>{@code logpipe_parser_redactions_total{rule}}: secrets replaced;</li>
  * <li>{@code logpipe_parser_dropped_total{rule}}: documents a rule dropped or sampled
  * out;</li>
@@ -23,6 +37,12 @@ import io.logpipe.common.metrics.LogCount;
  */
 public final class ParserMeters {
 
+	/** The level tag of a level word {@link LevelNormalizer} kept as it came. */
+	static final String OTHER_LEVEL = "OTHER";
+
+	private static final Set<String> LEVELS = Set.of(LevelNormalizer.TRACE, LevelNormalizer.DEBUG, LevelNormalizer.INFO,
+			LevelNormalizer.WARN, LevelNormalizer.ERROR, LevelNormalizer.FATAL);
+
 	private final MeterRegistry registry;
 
 	public ParserMeters(MeterRegistry registry) {
@@ -30,10 +50,15 @@ public final class ParserMeters {
 	}
 
 	public void written(LogDocument document) {
-		String level = (document.log() != null && document.log().level() != null) ? document.log().level()
-				: LogCount.NO_LEVEL;
-		counter("logpipe.parser.events", "tenant", document.tenant(), "service", document.serviceName(), "level", level)
-			.increment();
+		String level = (document.log() != null) ? document.log().level() : null;
+		counter("logpipe.parser.events", "tenant", document.tenant(), "level", levelTag(level)).increment();
+	}
+
+	static String levelTag(String level) {
+		if (level == null) {
+			return LogCount.NO_LEVEL;
+		}
+		return LEVELS.contains(level) ? level : OTHER_LEVEL;
 	}
 
 	public void redacted(String rule) {
