@@ -311,6 +311,7 @@ class ProductionInvariantsTest {
 	private static Set<String> topicsOf(ServiceConfig service) {
 		Set<String> topics = new TreeSet<>(service.reads());
 		topics.addAll(service.writes().keySet());
+		topics.addAll(service.replays());
 		return topics;
 	}
 

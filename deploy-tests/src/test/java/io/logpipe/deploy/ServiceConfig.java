@@ -18,10 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param port {@code server.port}
  * @param groupId the consumer group, {@code null} for ingest-api
  * @param reads the topics the service consumes
- * @param writes the topics the service produces to, each with the partitions the service
- * creates it with
+ * @param writes the topics the service creates and produces to, each with the partitions
+ * it creates it with
+ * @param replays the topics indexer-service's dead-letter replay reads or writes, without
+ * a consumer group: the dead-letter topics, where it notes what it replayed, and where it
+ * sends dead letters back to
  */
-record ServiceConfig(String name, int port, String groupId, Set<String> reads, Map<String, Integer> writes) {
+record ServiceConfig(String name, int port, String groupId, Set<String> reads, Map<String, Integer> writes,
+		Set<String> replays) {
 
 	static final List<String> NAMES = List.of("ingest-api", "parser-service", "indexer-service");
 
@@ -35,7 +39,7 @@ record ServiceConfig(String name, int port, String groupId, Set<String> reads, M
 				int partitions = required(kafka, "/partitions").asInt();
 				Map<String, Integer> writes = new LinkedHashMap<>();
 				required(kafka, "/topics").forEach((topic) -> writes.put(topic.asText(), partitions));
-				yield new ServiceConfig(name, port, null, Set.of(), writes);
+				yield new ServiceConfig(name, port, null, Set.of(), writes, Set.of());
 			}
 			case "parser-service" -> {
 				JsonNode kafka = required(config, "/parser/kafka");
@@ -51,16 +55,22 @@ record ServiceConfig(String name, int port, String groupId, Set<String> reads, M
 				// The parser creates the raw topics too, whichever service starts first.
 				reads.forEach((topic) -> writes.put(topic, partitions));
 				yield new ServiceConfig(name, port, required(config, "/spring/kafka/consumer/group-id").asText(), reads,
-						writes);
+						writes, Set.of());
 			}
 			case "indexer-service" -> {
 				JsonNode indexer = required(config, "/indexer");
-				Set<String> reads = new LinkedHashSet<>(List.of(required(indexer, "/parsed-topic").asText(),
-						required(indexer, "/metrics-topic").asText()));
-				Map<String, Integer> writes = Map.of(required(indexer, "/dead-letter-topic").asText(),
-						required(indexer, "/partitions").asInt());
-				yield new ServiceConfig(name, port, required(config, "/spring/kafka/consumer/group-id").asText(), reads,
-						writes);
+				JsonNode replay = required(indexer, "/dead-letter-replay");
+				String parsed = required(indexer, "/parsed-topic").asText();
+				String metrics = required(indexer, "/metrics-topic").asText();
+				String deadLetters = required(indexer, "/dead-letter-topic").asText();
+				String replayed = required(replay, "/replayed-topic").asText();
+				int partitions = required(indexer, "/partitions").asInt();
+				Set<String> replays = new LinkedHashSet<>(List.of(deadLetters,
+						required(replay, "/parse-dead-letter-topic").asText(), replayed, parsed, metrics));
+				required(replay, "/raw-topics").forEach((topic) -> replays.add(topic.asText()));
+				yield new ServiceConfig(name, port, required(config, "/spring/kafka/consumer/group-id").asText(),
+						new LinkedHashSet<>(List.of(parsed, metrics)),
+						Map.of(deadLetters, partitions, replayed, partitions), replays);
 			}
 			default -> throw new IllegalArgumentException("no service " + name);
 		};

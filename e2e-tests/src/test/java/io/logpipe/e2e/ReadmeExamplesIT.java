@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,12 @@ class ReadmeExamplesIT {
 	private static final Map<String, String> KEYS = Map.of("KEY", "readme-dev-key", "APP_ONLY_KEY",
 			"readme-app-only-key", "LIMITED_KEY", "readme-limited-key");
 
+	/**
+	 * The admin token of the README's dead-letter replay, as {@code TOKEN}; the indexer
+	 * is started with its hash, as the README tells.
+	 */
+	private static final String ADMIN_TOKEN = "readme-admin-token";
+
 	private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(120);
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -67,7 +74,9 @@ class ReadmeExamplesIT {
 				TENANT, "logpipe.auth.keys[2].rate-limit.requests", "2", "logpipe.auth.keys[2].rate-limit.period",
 				"1m");
 		// The indexer serves the README's search examples with the same keys.
-		pipeline = new RunningPipeline("readme", keys, keys);
+		Map<String, String> indexer = new HashMap<>(keys);
+		indexer.put("indexer.admin.token-sha256", Sha256.hex(ADMIN_TOKEN));
+		pipeline = new RunningPipeline("readme", keys, indexer);
 	}
 
 	@AfterAll
@@ -143,6 +152,7 @@ class ReadmeExamplesIT {
 			ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
 				.redirectOutput(out.toFile());
 			builder.environment().putAll(KEYS);
+			builder.environment().put("TOKEN", ADMIN_TOKEN);
 			Process process = builder.start();
 			boolean finished = process.waitFor(5, TimeUnit.MINUTES);
 			String output = Files.readString(out);

@@ -34,8 +34,11 @@
  * </tr>
  * <tr>
  * <td>{@code admin}</td>
- * <td>{@code POST /admin/replay}: rewinds the consumer group to a timestamp; the admin
- * token check and its problem details</td>
+ * <td>{@code POST /admin/replay}: rewinds the consumer group to a timestamp;
+ * {@code POST /admin/dead-letters/replay}: sends the dead letters of logs-dlq and
+ * index-dlq back to their stage, filtered ({@code DeadLetterFilter}), each once
+ * ({@code DeadLetterReplay}, {@code ReplayedMarks}); the admin token check and its
+ * problem details</td>
  * </tr>
  * <tr>
  * <td>{@code search}</td>

@@ -13,17 +13,25 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.logpipe.common.id.EventIds;
 import io.logpipe.testsupport.TestServers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Parsed documents as parser-service writes them, and a producer for the shared broker.
@@ -111,6 +119,27 @@ public final class TestDocuments implements AutoCloseable {
 			documents.add(document(service, tenant));
 		}
 		return documents;
+	}
+
+	/**
+	 * Reads a topic from its beginning with a group of its own until a record arrives;
+	 * asserts that it is the only one.
+	 */
+	public static ConsumerRecord<String, byte[]> readOne(String topic) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(90)).until(() -> {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+				return !records.isEmpty();
+			});
+			assertThat(records).hasSize(1);
+			return records.get(0);
+		}
 	}
 
 	public static String text(byte[] bytes) {

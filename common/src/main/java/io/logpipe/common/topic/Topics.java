@@ -17,6 +17,9 @@ public final class Topics {
 
 	public static final String INDEX_DLQ = "index-dlq";
 
+	/** The dead letters indexer-service replayed, one record each (docs/adr/0019). */
+	public static final String DLQ_REPLAYED = "dlq-replayed";
+
 	private Topics() {
 	}
 

@@ -1,13 +1,9 @@
 package io.logpipe.indexer.admin;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +46,6 @@ class ReplayIT {
 
 	private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(TestServers.elasticsearch().uri());
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
@@ -68,7 +62,7 @@ class ReplayIT {
 			kafka.send(TOPIC, TestDocuments.documents(5, "billing", TENANT));
 			await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 15);
 		}
-		double alreadyThere = alreadyExists();
+		double alreadyThere = AdminCalls.alreadyExists(this.meters);
 
 		HttpResponse<String> replay = replay("Bearer " + TOKEN, between(between));
 		assertThat(replay.statusCode()).isEqualTo(200);
@@ -83,7 +77,7 @@ class ReplayIT {
 			.sum();
 		assertThat(restartOffsets).isEqualTo(10);
 
-		await().atMost(Duration.ofSeconds(90)).until(() -> alreadyExists() - alreadyThere >= 5);
+		await().atMost(Duration.ofSeconds(90)).until(() -> AdminCalls.alreadyExists(this.meters) - alreadyThere >= 5);
 		assertThat(this.elasticsearch.count(STREAM)).isEqualTo(15);
 		assertThat(this.elasticsearch.duplicates(STREAM)).isEmpty();
 	}
@@ -110,20 +104,7 @@ class ReplayIT {
 	}
 
 	private HttpResponse<String> replay(String authorization, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/replay"))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private double alreadyExists() {
-		Counter counter = this.meters.find("logpipe.indexer.documents").tag("outcome", "already_exists").counter();
-		return (counter != null) ? counter.count() : 0;
+		return AdminCalls.post(this.port, "/admin/replay", authorization, body);
 	}
 
 }

@@ -4,14 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +51,7 @@ class MappingConflictIT {
 		}
 
 		await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 5);
-		ConsumerRecord<String, byte[]> deadLetter = readOne(DLQ);
+		ConsumerRecord<String, byte[]> deadLetter = TestDocuments.readOne(DLQ);
 		assertThat(TestDocuments.text(deadLetter.value())).contains(conflictingId);
 		assertThat(header(deadLetter, DeadLetterHeaders.ERROR_TYPE)).isEqualTo("document_parsing_exception");
 		assertThat(header(deadLetter, DeadLetterHeaders.REASON)).startsWith("document_parsing_exception: ")
@@ -71,23 +66,6 @@ class MappingConflictIT {
 		}
 		await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 6);
 		assertThat(this.elasticsearch.duplicates(STREAM)).isEmpty();
-	}
-
-	private static ConsumerRecord<String, byte[]> readOne(String topic) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(90)).until(() -> {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				return !records.isEmpty();
-			});
-			assertThat(records).hasSize(1);
-			return records.get(0);
-		}
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
