@@ -17,7 +17,7 @@ public final class Topics {
 
 	public static final String INDEX_DLQ = "index-dlq";
 
-	/** The dead letters indexer-service replayed, one record each (docs/adr/0019). */
+	/** The dead letters indexer-service replayed, one record each (docs/adr/0020). */
 	public static final String DLQ_REPLAYED = "dlq-replayed";
 
 	private Topics() {

@@ -22,7 +22,7 @@ import io.logpipe.common.topic.Topics;
  * @param rawTopics the topics a dead letter of the parse stage may be sent back to (the
  * raw topics parser-service reads); a dead letter that names another origin is skipped
  * @param replayedTopic where the indexer notes each dead letter it replayed, so that a
- * second replay skips it (docs/adr/0019)
+ * second replay skips it (docs/adr/0020)
  */
 @Validated
 @ConfigurationProperties("indexer.dead-letter-replay")

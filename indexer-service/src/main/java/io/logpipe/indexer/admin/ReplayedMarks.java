@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code indexer.dead-letter-replay.replayed-topic}: key the dead letter's
  * {@link DeadLetter#id()}, value the time of its replay. Written only after Kafka
  * acknowledged the replayed copy, so a mark never stands for a copy that was lost; a copy
- * whose mark was lost is replayed again and answers 409 in Elasticsearch (docs/adr/0019).
+ * whose mark was lost is replayed again and answers 409 in Elasticsearch (docs/adr/0020).
  */
 @Component
 class ReplayedMarks {
