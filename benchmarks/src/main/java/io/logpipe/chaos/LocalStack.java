@@ -66,9 +66,38 @@ final class LocalStack {
 		signal("STOP", processes(component));
 	}
 
-	/** SIGCONT: the frozen processes go on. */
+	/**
+	 * SIGCONT: the frozen processes go on. Sent again to any still stopped: runuser (the
+	 * parent of Elasticsearch's processes) stops itself when it sees its child stopped,
+	 * and may do so after the first SIGCONT arrived. A runuser left stopped kept its pid
+	 * alive after Elasticsearch exited, so a later {@code up} thought it still ran and
+	 * waited for it in vain (the full chaos run's scenario 3, after scenario 4 of an
+	 * earlier run).
+	 */
 	void thaw(String component) throws IOException, InterruptedException {
-		signal("CONT", processes(component));
+		List<ProcessHandle> processes = processes(component);
+		signal("CONT", processes);
+		for (int attempt = 0; attempt < 50; attempt++) {
+			List<ProcessHandle> stopped = processes.stream().filter(LocalStack::isStopped).toList();
+			if (stopped.isEmpty()) {
+				return;
+			}
+			Thread.sleep(100);
+			signal("CONT", stopped);
+		}
+		throw new IllegalStateException(component + ": processes still stopped after SIGCONT");
+	}
+
+	/** Whether the process is stopped by a signal (state T in /proc/&lt;pid&gt;/stat). */
+	private static boolean isStopped(ProcessHandle process) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			// The state follows the command name, which is in parentheses.
+			return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+		}
+		catch (IOException | RuntimeException ex) {
+			return false; // gone
+		}
 	}
 
 	/**
