@@ -32,7 +32,14 @@ final class AccessLogFormat implements FormatParser {
 		for (GrokLibrary.Compiled pattern : this.patterns) {
 			Optional<Map<String, Object>> captures = pattern.match(message);
 			if (captures.isPresent()) {
-				return Optional.of(new Extracted(NAME, fields(captures.get())));
+				try {
+					return Optional.of(new Extracted(NAME, fields(captures.get())));
+				}
+				catch (NumberFormatException ex) {
+					// A status or size past int/long (the fuzz test found a 150-digit
+					// status): not an access log line.
+					return Optional.empty();
+				}
 			}
 		}
 		return Optional.empty();
