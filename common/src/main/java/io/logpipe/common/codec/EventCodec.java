@@ -6,6 +6,9 @@ import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.metrics.LogCount;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,10 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Unknown properties are ignored when reading so that a service of an older version keeps
  * working while a newer one, during a rolling upgrade, already writes fields it does not
  * know.
+ *
+ * <p>
+ * Raw records and documents, the hot path of every event, are written by hand on the
+ * streaming generator ({@link RawRecordWriter}, {@link DocumentWriter}) and raw records
+ * read on the streaming parser ({@link RawRecordReader}); the bytes are those the bean
+ * serializer wrote, so services of older versions read them. Everything else goes through
+ * the mapper's bean binding.
  */
 public final class EventCodec {
 
 	private final JsonMapper mapper;
+
+	private final RawRecordReader rawReader;
 
 	public EventCodec() {
 		this.mapper = JsonMapper.builder()
@@ -32,14 +44,15 @@ public final class EventCodec {
 			.addModule(IsoInstants.module())
 			.addModule(RecordCreators.module())
 			.build();
+		this.rawReader = new RawRecordReader(this.mapper);
 	}
 
 	public byte[] encode(RawLogRecord record) {
-		return write(record);
+		return write(record, RawRecordWriter::write);
 	}
 
 	public byte[] encode(LogDocument document) {
-		return write(document);
+		return write(document, DocumentWriter::write);
 	}
 
 	public byte[] encode(LogCount count) {
@@ -51,7 +64,12 @@ public final class EventCodec {
 	 * @throws EventDecodingException when the bytes are not a raw record
 	 */
 	public RawLogRecord decodeRaw(byte[] json) {
-		RawLogRecord record = read(json, RawLogRecord.class);
+		RawLogRecord record = (json != null) ? this.rawReader.read(json) : null;
+		if (record == null) {
+			// Not in the shape logpipe writes: the bean binding reads it, or says why
+			// not.
+			record = read(json, RawLogRecord.class);
+		}
 		if (record.id() == null || record.tenant() == null || record.receivedAt() == null || record.source() == null) {
 			throw new EventDecodingException("raw record lacks one of id, tenant, receivedAt, source");
 		}
@@ -99,6 +117,22 @@ public final class EventCodec {
 		}
 	}
 
+	private <T> byte[] write(T value, Writer<T> writer) {
+		BufferRecycler recycler = this.mapper.tokenStreamFactory()._getBufferRecycler();
+		try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+			try (JsonGenerator generator = this.mapper.createGenerator(bytes)) {
+				writer.write(value, generator);
+			}
+			return bytes.getClearAndRelease();
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), ex);
+		}
+		finally {
+			recycler.releaseToPool();
+		}
+	}
+
 	private <T> T read(byte[] json, Class<T> type) {
 		if (json == null || json.length == 0) {
 			throw new EventDecodingException("empty value, expected a " + type.getSimpleName());
@@ -113,6 +147,13 @@ public final class EventCodec {
 		catch (JacksonException ex) {
 			throw new EventDecodingException("not a " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	@FunctionalInterface
+	private interface Writer<T> {
+
+		void write(T value, JsonGenerator generator);
+
 	}
 
 }
