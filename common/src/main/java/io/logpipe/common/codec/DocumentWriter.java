@@ -151,14 +151,10 @@ final class DocumentWriter {
 			out.writeEndObject();
 		}
 		if (document.host() != null) {
-			start(out, HOST);
-			string(out, NAME, document.host().name());
-			out.writeEndObject();
+			group(out, HOST, NAME, document.host().name());
 		}
 		if (document.organization() != null) {
-			start(out, ORGANIZATION);
-			string(out, ID, document.organization().id());
-			out.writeEndObject();
+			group(out, ORGANIZATION, ID, document.organization().id());
 		}
 		map(out, LABELS, document.labels());
 		strings(out, TAGS, document.tags());
@@ -195,14 +191,10 @@ final class DocumentWriter {
 			out.writeEndObject();
 		}
 		if (document.trace() != null) {
-			start(out, TRACE);
-			string(out, ID, document.trace().id());
-			out.writeEndObject();
+			group(out, TRACE, ID, document.trace().id());
 		}
 		if (document.span() != null) {
-			start(out, SPAN);
-			string(out, ID, document.span().id());
-			out.writeEndObject();
+			group(out, SPAN, ID, document.span().id());
 		}
 		if (document.process() != null) {
 			start(out, PROCESS);
@@ -279,9 +271,7 @@ final class DocumentWriter {
 			out.writeEndObject();
 		}
 		if (userAgent.device() != null) {
-			start(out, DEVICE);
-			string(out, NAME, userAgent.device().name());
-			out.writeEndObject();
+			group(out, DEVICE, NAME, userAgent.device().name());
 		}
 		out.writeEndObject();
 	}
@@ -301,6 +291,15 @@ final class DocumentWriter {
 	private static void start(JsonGenerator out, SerializableString name) {
 		out.writeName(name);
 		out.writeStartObject();
+	}
+
+	/**
+	 * A group of one string, such as {@code host.name}; written even when it is empty.
+	 */
+	private static void group(JsonGenerator out, SerializableString group, SerializableString name, String value) {
+		start(out, group);
+		string(out, name, value);
+		out.writeEndObject();
 	}
 
 	/** {@code NON_EMPTY}: an empty string is left out too. */
