@@ -18,8 +18,8 @@ import tools.jackson.core.io.SerializedString;
  *
  * <p>
  * Why by hand: the bean serializer was 16% of parser-service's CPU (docs/performance).
- * The free-form maps ({@code labels}, {@code attributes}, {@code log.syslog}) still go
- * through the mapper's own map serializer.
+ * The free-form maps ({@code labels}, {@code attributes}, {@code log.syslog}) are written
+ * by {@link Json#map}.
  */
 final class DocumentWriter {
 
@@ -313,7 +313,7 @@ final class DocumentWriter {
 	private static void map(JsonGenerator out, SerializableString name, Map<String, ?> value) {
 		if (value != null && !value.isEmpty()) {
 			out.writeName(name);
-			out.writePOJO(value);
+			Json.map(out, value);
 		}
 	}
 

@@ -7,6 +7,7 @@ import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.metrics.LogCount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the mapper's bean binding.
  */
 public final class EventCodec {
-
-	/** About the size of a raw record or a document of a short line. */
-	private static final int FIRST_BLOCK = 1024;
 
 	private final JsonMapper mapper;
 
@@ -120,18 +118,18 @@ public final class EventCodec {
 	}
 
 	private <T> byte[] write(T value, Writer<T> writer) {
-		// No pooled buffer for the bytes, unlike writeValueAsBytes: the generator already
-		// takes one from the pool, and the pool's deque was a sixth of the samples left
-		// in
-		// encode(RawLogRecord); one block of about a record's size costs less.
-		try (ByteArrayBuilder bytes = new ByteArrayBuilder(FIRST_BLOCK)) {
+		BufferRecycler recycler = this.mapper.tokenStreamFactory()._getBufferRecycler();
+		try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
 			try (JsonGenerator generator = this.mapper.createGenerator(bytes)) {
 				writer.write(value, generator);
 			}
-			return bytes.toByteArray();
+			return bytes.getClearAndRelease();
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), ex);
+		}
+		finally {
+			recycler.releaseToPool();
 		}
 	}
 

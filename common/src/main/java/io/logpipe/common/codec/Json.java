@@ -1,13 +1,15 @@
 package io.logpipe.common.codec;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 
 /**
- * The property writes the codec's writers share: each leaves the property out when its
- * value is {@code null}, as the mapper's {@code NON_NULL} inclusion did.
+ * The writes the codec's writers share. The property writes leave the property out when
+ * its value is {@code null}, as the mapper's {@code NON_NULL} inclusion did.
  */
 final class Json {
 
@@ -26,6 +28,62 @@ final class Json {
 		if (value != null) {
 			out.writeName(name);
 			out.writeString(IsoInstants.format(value));
+		}
+	}
+
+	/**
+	 * A free-form map ({@code fields}, {@code attributes}, ...) as the mapper's map
+	 * serializer writes it: entries in the map's order, {@code null} values written. The
+	 * values a JSON body gives (strings, booleans, ints, longs, doubles, maps and lists of
+	 * them) are written here; any other value, and any map with a key that is not a
+	 * string, goes to the mapper.
+	 */
+	static void map(JsonGenerator out, Map<?, ?> map) {
+		for (Object key : map.keySet()) {
+			if (!(key instanceof String)) {
+				out.writePOJO(map);
+				return;
+			}
+		}
+		out.writeStartObject(map, map.size());
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			out.writeName((String) entry.getKey());
+			value(out, entry.getValue());
+		}
+		out.writeEndObject();
+	}
+
+	private static void value(JsonGenerator out, Object value) {
+		if (value == null) {
+			out.writeNull();
+		}
+		else if (value instanceof String text) {
+			out.writeString(text);
+		}
+		else if (value instanceof Integer number) {
+			out.writeNumber(number.intValue());
+		}
+		else if (value instanceof Long number) {
+			out.writeNumber(number.longValue());
+		}
+		else if (value instanceof Double number) {
+			out.writeNumber(number.doubleValue());
+		}
+		else if (value instanceof Boolean bool) {
+			out.writeBoolean(bool);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			map(out, map);
+		}
+		else if (value instanceof List<?> list) {
+			out.writeStartArray(list, list.size());
+			for (Object element : list) {
+				value(out, element);
+			}
+			out.writeEndArray();
+		}
+		else {
+			out.writePOJO(value);
 		}
 	}
 

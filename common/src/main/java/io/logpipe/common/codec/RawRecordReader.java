@@ -91,8 +91,8 @@ final class RawRecordReader {
 			seen |= bit;
 			switch (name) {
 				case "schemaVersion" -> schemaVersion = (token == JsonToken.VALUE_NULL) ? 0 : parser.getIntValue();
-				case "id" -> id = parser.getString();
-				case "tenant" -> tenant = parser.getString();
+				case "id" -> id = string(parser, token);
+				case "tenant" -> tenant = string(parser, token);
 				case "receivedAt" -> {
 					if (token != JsonToken.VALUE_NULL) {
 						receivedAt = IsoInstants.parse(parser.getString());
@@ -109,7 +109,7 @@ final class RawRecordReader {
 						}
 					}
 				}
-				case "protocol" -> protocol = parser.getString();
+				case "protocol" -> protocol = string(parser, token);
 				case "source" -> {
 					if (token != JsonToken.VALUE_NULL) {
 						source = source(parser);
@@ -118,9 +118,9 @@ final class RawRecordReader {
 						}
 					}
 				}
-				case "message" -> message = parser.getString();
+				case "message" -> message = string(parser, token);
 				case "fields" -> fields = (token == JsonToken.VALUE_NULL) ? null : parser.readValueAs(this.fieldsType);
-				case "format" -> format = parser.getString();
+				case "format" -> format = string(parser, token);
 				default -> {
 					if (token != JsonToken.VALUE_NULL) {
 						trace = trace(parser);
@@ -177,9 +177,17 @@ final class RawRecordReader {
 				return null;
 			}
 			seen |= 1 << index;
-			values[index] = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+			values[index] = string(parser, token);
 		}
 		return values;
+	}
+
+	/**
+	 * The string, or {@code null} for a JSON {@code null} (whose text the parser gives as
+	 * {@code "null"}).
+	 */
+	private static String string(JsonParser parser, JsonToken token) {
+		return (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
 	}
 
 	private static int indexOf(String[] names, String name) {

@@ -16,7 +16,7 @@ import tools.jackson.core.io.SerializedString;
  *
  * <p>
  * Why by hand: the bean serializer was 17% of ingest-api's CPU (docs/performance). The
- * free-form {@code fields} still go through the mapper's own map serializer.
+ * free-form {@code fields} are written by {@link Json#map}.
  */
 final class RawRecordWriter {
 
@@ -74,7 +74,7 @@ final class RawRecordWriter {
 		}
 		Json.string(out, MESSAGE, record.message());
 		out.writeName(FIELDS);
-		out.writePOJO(record.fields());
+		Json.map(out, record.fields());
 		Json.string(out, FORMAT, record.format());
 		if (record.trace() != null) {
 			out.writeName(TRACE);

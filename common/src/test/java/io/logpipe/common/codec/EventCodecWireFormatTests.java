@@ -94,6 +94,10 @@ class EventCodecWireFormatTests {
 		seeds.add("""
 				{"schemaVersion":1.5,"id":"i","tenant":"t","receivedAt":1700000000,"category":"nope",
 				 "source":"svc","fields":[],"trace":"x","id":"again"}""");
+		seeds.add("""
+				{"schemaVersion":null,"id":"i","tenant":"t","receivedAt":"2026-11-21T10:15:30Z","category":null,
+				 "protocol":null,"source":{"service":null,"host":null},"message":null,"fields":null,"format":null,
+				 "trace":{"traceId":null}}""");
 		seeds.add("{\"schemaVersion\":99999999999,\"id\":\"i\",\"tenant\":\"t\",\"receivedAt\":null,\"source\":null}");
 		Fuzz.of("raw record decoding", (random) -> Inputs.mutatedText(random, seeds))
 			.tries(1_000)

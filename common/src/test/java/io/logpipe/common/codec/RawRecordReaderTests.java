@@ -42,6 +42,19 @@ class RawRecordReaderTests {
 				null, new Source("s", null, null, null), null, Map.of(), null, new TraceContext("a", null)));
 	}
 
+	@Test
+	void readsJsonNullsAsNullsNotAsTheirText() {
+		String json = """
+				{"schemaVersion":null,"id":"i","tenant":"t","receivedAt":"2026-11-21T10:15:30Z","category":null,
+				 "protocol":null,"source":{"service":"s","host":null},"message":null,"fields":null,"format":null,
+				 "trace":null}""";
+
+		RawLogRecord record = this.reader.read(json.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(record).isEqualTo(new RawLogRecord(0, "i", "t", Instant.parse("2026-11-21T10:15:30Z"), null,
+				null, new Source("s", null, null, null), null, Map.of(), null, null));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"schemaVersion\":\"1\"}", "{\"schemaVersion\":1.0}", "{\"schemaVersion\":3000000000}",
 			"{\"id\":1}", "{\"id\":\"a\",\"id\":\"b\"}", "{\"receivedAt\":\"2026-11-22T02:36:40+01:00\"}",
