@@ -34,8 +34,8 @@ final class Json {
 	/**
 	 * A free-form map ({@code fields}, {@code attributes}, ...) as the mapper's map
 	 * serializer writes it: entries in the map's order, {@code null} values written. The
-	 * values a JSON body gives (strings, booleans, ints, longs, doubles, maps and lists of
-	 * them) are written here; any other value, and any map with a key that is not a
+	 * values a JSON body gives (strings, booleans, ints, longs, doubles, maps and lists
+	 * of them) are written here; any other value, and any map with a key that is not a
 	 * string, goes to the mapper.
 	 */
 	static void map(JsonGenerator out, Map<?, ?> map) {

@@ -51,8 +51,8 @@ class RawRecordReaderTests {
 
 		RawLogRecord record = this.reader.read(json.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(record).isEqualTo(new RawLogRecord(0, "i", "t", Instant.parse("2026-11-21T10:15:30Z"), null,
-				null, new Source("s", null, null, null), null, Map.of(), null, null));
+		assertThat(record).isEqualTo(new RawLogRecord(0, "i", "t", Instant.parse("2026-11-21T10:15:30Z"), null, null,
+				new Source("s", null, null, null), null, Map.of(), null, null));
 	}
 
 	@ParameterizedTest
