@@ -1,6 +1,7 @@
 package io.logpipe.common.codec;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import io.logpipe.common.event.Category;
@@ -28,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * is read, or refused with the very message, as before.
  */
 final class RawRecordReader {
+
+	private static final Category[] CATEGORIES = Category.values();
+
+	private static final String[] WIRE_NAMES = Arrays.stream(CATEGORIES).map(Category::wireName).toArray(String[]::new);
 
 	private final JsonMapper mapper;
 
@@ -103,7 +108,7 @@ final class RawRecordReader {
 				}
 				case "category" -> {
 					if (token != JsonToken.VALUE_NULL) {
-						category = Category.parse(parser.getString()).orElse(null);
+						category = category(parser.getString());
 						if (category == null) {
 							return null;
 						}
@@ -133,6 +138,19 @@ final class RawRecordReader {
 		}
 		return new RawLogRecord(schemaVersion, id, tenant, receivedAt, category, protocol, source, message, fields,
 				format, trace);
+	}
+
+	/**
+	 * The category of its wire name, as {@link Category#parse} reads it; the names
+	 * logpipe writes are matched first, without lower-casing.
+	 */
+	private static Category category(String name) {
+		for (Category category : CATEGORIES) {
+			if (WIRE_NAMES[category.ordinal()].equals(name)) {
+				return category;
+			}
+		}
+		return Category.parse(name).orElse(null);
 	}
 
 	/** Whether the token is one the bean binding takes as it is, without coercion. */

@@ -1,5 +1,8 @@
 package io.logpipe.common.codec;
 
+import java.util.Arrays;
+
+import io.logpipe.common.event.Category;
 import io.logpipe.common.event.RawLogRecord;
 import io.logpipe.common.event.Source;
 import io.logpipe.common.event.TraceContext;
@@ -54,6 +57,14 @@ final class RawRecordWriter {
 
 	private static final SerializableString SPAN_ID = new SerializedString("spanId");
 
+	/**
+	 * The categories' wire names, made once: {@link Category#wireName()} lower-cases anew
+	 * on each call.
+	 */
+	private static final SerializableString[] CATEGORIES = Arrays.stream(Category.values())
+		.map((category) -> new SerializedString(category.wireName()))
+		.toArray(SerializableString[]::new);
+
 	private RawRecordWriter() {
 	}
 
@@ -65,7 +76,8 @@ final class RawRecordWriter {
 		Json.string(out, TENANT, record.tenant());
 		Json.instant(out, RECEIVED_AT, record.receivedAt());
 		if (record.category() != null) {
-			Json.string(out, CATEGORY, record.category().wireName());
+			out.writeName(CATEGORY);
+			out.writeString(CATEGORIES[record.category().ordinal()]);
 		}
 		Json.string(out, PROTOCOL, record.protocol());
 		if (record.source() != null) {
