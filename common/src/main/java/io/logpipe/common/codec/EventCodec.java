@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * streaming generator ({@link RawRecordWriter}, {@link DocumentWriter}); the bytes are
  * those the bean serializer wrote, so services of older versions read them. Everything
  * else, reading included, goes through the mapper's bean binding: a hand-written reader
- * of raw records on the streaming parser was measured 10 to 20% slower than the bean
+ * of raw records on the streaming parser was measured about 10% slower than the bean
  * binding with {@link RecordCreators}, whose cost is the parsing itself and the map of
  * fields.
  */
