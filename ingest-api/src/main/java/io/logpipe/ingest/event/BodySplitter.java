@@ -8,11 +8,7 @@ import io.logpipe.service.problem.ProblemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Splits a decoded body into events, each with its size in bytes, by its
@@ -23,21 +19,20 @@ final class BodySplitter {
 
 	private final JsonMapper mapper;
 
-	/** Reads one element of an array and leaves the parser on the next. */
-	private final ObjectReader elementReader;
+	private final EventReader reader;
 
 	private final EventLimits limits;
 
-	BodySplitter(JsonMapper mapper, EventLimits limits) {
+	BodySplitter(JsonMapper mapper, EventReader reader, EventLimits limits) {
 		this.mapper = mapper;
-		this.elementReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.reader = reader;
 		this.limits = limits;
 	}
 
 	/** Where the events of a body go, in request order. */
 	interface Events {
 
-		void event(JsonNode event, long size);
+		void event(ParsedEvent event, long size);
 
 		void rejected(ProblemException problem);
 
@@ -61,12 +56,12 @@ final class BodySplitter {
 			if (first == JsonToken.START_ARRAY) {
 				while (parser.nextToken() != JsonToken.END_ARRAY) {
 					long start = parser.currentTokenLocation().getByteOffset();
-					JsonNode event = this.elementReader.readTree(parser);
+					ParsedEvent event = this.reader.read(parser);
 					events.event(event, parser.currentLocation().getByteOffset() - start);
 				}
 			}
 			else if (first == JsonToken.START_OBJECT) {
-				events.event(this.elementReader.readTree(parser), body.length);
+				events.event(this.reader.read(parser), body.length);
 			}
 			else {
 				throw new ProblemException(ProblemType.MALFORMED_BODY,
@@ -102,7 +97,7 @@ final class BodySplitter {
 	}
 
 	private void line(byte[] body, int offset, int length, Events events, LineParser parser) {
-		JsonNode event;
+		ParsedEvent event;
 		try {
 			// Before parsing: an oversized line is not worth the parser's time.
 			this.limits.checkSize(length);
@@ -116,9 +111,16 @@ final class BodySplitter {
 		events.event(event, length);
 	}
 
-	private JsonNode ndjsonLine(byte[] body, int offset, int length) {
-		try {
-			return this.mapper.readTree(body, offset, length);
+	private ParsedEvent ndjsonLine(byte[] body, int offset, int length) {
+		try (JsonParser parser = this.mapper.createParser(body, offset, length)) {
+			JsonToken first = parser.nextToken();
+			ParsedEvent event = (first != null) ? this.reader.read(parser) : new ParsedEvent(null, null, 0, false);
+			if (parser.nextToken() != null) {
+				throw new ProblemException(ProblemType.INVALID_EVENT,
+						"the line is not valid JSON: content after the end of its first value at "
+								+ parser.currentTokenLocation().offsetDescription());
+			}
+			return event;
 		}
 		catch (JacksonException ex) {
 			throw new ProblemException(ProblemType.INVALID_EVENT,
@@ -126,12 +128,10 @@ final class BodySplitter {
 		}
 	}
 
-	private JsonNode textLine(byte[] body, int offset, int length) {
+	private ParsedEvent textLine(byte[] body, int offset, int length) {
 		String line = Utf8.decode(body, offset, length)
 			.orElseThrow(() -> new ProblemException(ProblemType.INVALID_EVENT, "the line is not valid UTF-8"));
-		ObjectNode event = this.mapper.createObjectNode();
-		event.put("message", line);
-		return event;
+		return ParsedEvent.ofMessage(line);
 	}
 
 	private static boolean isBlank(byte[] body, int start, int end) {
@@ -159,7 +159,7 @@ final class BodySplitter {
 	@FunctionalInterface
 	private interface LineParser {
 
-		JsonNode parse(byte[] body, int offset, int length);
+		ParsedEvent parse(byte[] body, int offset, int length);
 
 	}
 

@@ -1,10 +1,10 @@
 package io.logpipe.ingest.event;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.logpipe.common.event.Category;
 import io.logpipe.service.problem.ProblemException;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Chooses an event's category: the event's own category field, else the request's, else
@@ -24,7 +24,7 @@ final class CategoryResolver {
 	 * @throws ProblemException as {@link RequestedCategory#of} does for the event's own
 	 * field
 	 */
-	Category resolve(ObjectNode event, String service, String message, RequestContext context) {
+	Category resolve(Map<String, Object> event, String service, String message, RequestContext context) {
 		Optional<String> named = EventFields.text(event, "category");
 		if (named.isPresent()) {
 			return RequestedCategory.of(context.client(), named.get());

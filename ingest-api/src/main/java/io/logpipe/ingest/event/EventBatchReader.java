@@ -19,6 +19,7 @@ import io.logpipe.service.problem.ProblemException;
  *
  * <p>
  * The jobs are done by one class each: {@link BodySplitter} splits the body,
+ * {@link EventReader} reads each event straight off the parser into the record's maps,
  * {@link EventLimits} checks each event, {@link RecordMapper} maps it to a record (with
  * {@link CategoryResolver} choosing its category) and {@link EventCollector} gathers the
  * outcome in request order. Thread-safe: one reader serves every request.
@@ -37,8 +38,8 @@ public class EventBatchReader {
 	public EventBatchReader(EventCodec codec, IngestLimitsProperties limits, CategoryRouter router) {
 		this.limits = limits;
 		this.eventLimits = new EventLimits(limits);
-		this.splitter = new BodySplitter(codec.mapper(), this.eventLimits);
-		this.mapper = new RecordMapper(codec.mapper(), new CategoryResolver(router));
+		this.splitter = new BodySplitter(codec.mapper(), new EventReader(limits.maxDepth()), this.eventLimits);
+		this.mapper = new RecordMapper(new CategoryResolver(router));
 	}
 
 	/**

@@ -8,7 +8,6 @@ import io.logpipe.ingest.body.IngestLimitsProperties;
 import io.logpipe.ingest.problem.LimitExceeded;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.service.problem.ProblemException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The events of one request as they are split off, numbered in request order and counted
@@ -39,7 +38,7 @@ final class EventCollector implements BodySplitter.Events {
 	}
 
 	@Override
-	public void event(JsonNode event, long size) {
+	public void event(ParsedEvent event, long size) {
 		int index = next();
 		try {
 			this.limits.check(event, size);

@@ -1,7 +1,5 @@
 package io.logpipe.ingest.event;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +9,6 @@ import io.logpipe.common.event.Source;
 import io.logpipe.common.id.EventIds;
 import io.logpipe.ingest.problem.ProblemType;
 import io.logpipe.service.problem.ProblemException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps one event to a {@link RawLogRecord}: its message, its source (the event's fields
@@ -21,34 +16,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RecordMapper {
 
-	private final JsonMapper mapper;
-
 	private final CategoryResolver categories;
 
-	RecordMapper(JsonMapper mapper, CategoryResolver categories) {
-		this.mapper = mapper;
+	RecordMapper(CategoryResolver categories) {
 		this.categories = categories;
 	}
 
 	/**
+	 * @param event the event as read; its map becomes the record's fields, without
+	 * {@code message}
 	 * @param index the event's position in the request, which an idempotent request's ids
 	 * derive from
 	 * @throws ProblemException {@link ProblemType#INVALID_EVENT} for an event that is not
 	 * an object with a string {@code message}, or a category the key may not write
 	 */
-	RawLogRecord toRecord(JsonNode event, int index, RequestContext context) {
-		if (!(event instanceof ObjectNode object)) {
+	RawLogRecord toRecord(ParsedEvent event, int index, RequestContext context) {
+		Map<String, Object> object = event.object();
+		if (object == null) {
 			throw new ProblemException(ProblemType.INVALID_EVENT,
-					"an event must be a JSON object, not " + describe(event));
+					"an event must be a JSON object, not " + event.describe());
 		}
-		JsonNode message = object.get("message");
-		if (message == null || !message.isString()) {
+		// The reader's map is this event's own, so the fields are it without the message:
+		// no copy.
+		if (!(object.remove("message") instanceof String message)) {
 			throw new ProblemException(ProblemType.INVALID_EVENT, "an event needs a string field 'message'");
 		}
 		String service = EventFields.named(object, "service")
 			.or(() -> Optional.ofNullable(context.defaultService()))
 			.orElse(Source.UNKNOWN_SERVICE);
-		Category category = this.categories.resolve(object, service, message.asString(), context);
+		Category category = this.categories.resolve(object, service, message, context);
 		Source source = new Source(service,
 				EventFields.named(object, "host").or(() -> Optional.ofNullable(context.defaultHost())).orElse(null),
 				EventFields.text(object, "environment")
@@ -59,46 +55,8 @@ final class RecordMapper {
 		String id = (context.idempotencyKey() != null) ? EventIds.derived(tenant, context.idempotencyKey(), index)
 				: EventIds.newId();
 		return new RawLogRecord(RawLogRecord.SCHEMA_VERSION, id, tenant, context.receivedAt(), category,
-				RawLogRecord.PROTOCOL_NATIVE, source, message.asString(), fieldsWithoutMessage(object),
+				RawLogRecord.PROTOCOL_NATIVE, source, message, object,
 				EventFields.text(object, "format").or(() -> Optional.ofNullable(context.defaultFormat())).orElse(null));
-	}
-
-	private Map<String, Object> fieldsWithoutMessage(ObjectNode event) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> field : event.properties()) {
-			if (!field.getKey().equals("message")) {
-				fields.put(field.getKey(), value(field.getValue()));
-			}
-		}
-		return fields;
-	}
-
-	/**
-	 * The value Jackson's untyped binding gives, taken straight from the node for
-	 * strings, booleans and null: {@code treeToValue} builds a deserialization context
-	 * and a parser over the node for each of them, which made field conversion the
-	 * largest source of ingest-api's allocation after the encoded records (JFR, issue
-	 * 13). Numbers, arrays and objects still go through Jackson, so the mapper's number
-	 * settings keep applying.
-	 */
-	private Object value(JsonNode node) {
-		return switch (node.getNodeType()) {
-			case STRING -> node.asString();
-			case BOOLEAN -> node.booleanValue();
-			case NULL -> null;
-			default -> this.mapper.treeToValue(node, Object.class);
-		};
-	}
-
-	private static String describe(JsonNode node) {
-		return switch (node.getNodeType()) {
-			case ARRAY -> "an array";
-			case STRING -> "a string";
-			case NUMBER -> "a number";
-			case BOOLEAN -> "a boolean";
-			case NULL -> "null";
-			default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
-		};
 	}
 
 }
