@@ -1,6 +1,5 @@
 package io.logpipe.indexer.index;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import tools.jackson.core.io.JsonStringEncoder;
@@ -22,26 +21,66 @@ final class BulkBody {
 
 	private static final byte[] END_OF_ACTION = "\"}}\n".getBytes();
 
+	private static final int ACTION_LENGTH = CREATE_INDEX.length + ID.length + END_OF_ACTION.length;
+
 	private BulkBody() {
 	}
 
+	/**
+	 * The body in an array of its exact size, written once: no growing buffer and no copy
+	 * of it at the end (the body is the size of the whole batch).
+	 */
 	static byte[] of(List<PendingDocument> documents) {
 		int size = 0;
 		for (PendingDocument document : documents) {
-			size += document.json().length + 128;
+			size += ACTION_LENGTH + quotedLength(document.dataStream()) + quotedLength(document.id())
+					+ document.json().length + 1;
 		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream(size);
-		JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+		byte[] body = new byte[size];
+		int at = 0;
 		for (PendingDocument document : documents) {
-			body.writeBytes(CREATE_INDEX);
-			body.writeBytes(encoder.quoteAsUTF8(document.dataStream()));
-			body.writeBytes(ID);
-			body.writeBytes(encoder.quoteAsUTF8(document.id()));
-			body.writeBytes(END_OF_ACTION);
-			body.writeBytes(document.json());
-			body.write('\n');
+			at = put(body, at, CREATE_INDEX);
+			at = putQuoted(body, at, document.dataStream());
+			at = put(body, at, ID);
+			at = putQuoted(body, at, document.id());
+			at = put(body, at, END_OF_ACTION);
+			at = put(body, at, document.json());
+			body[at++] = '\n';
 		}
-		return body.toByteArray();
+		return body;
+	}
+
+	private static int put(byte[] body, int at, byte[] bytes) {
+		System.arraycopy(bytes, 0, body, at, bytes.length);
+		return at + bytes.length;
+	}
+
+	private static int quotedLength(String text) {
+		return plain(text) ? text.length() : JsonStringEncoder.getInstance().quoteAsUTF8(text).length;
+	}
+
+	private static int putQuoted(byte[] body, int at, String text) {
+		if (!plain(text)) {
+			return put(body, at, JsonStringEncoder.getInstance().quoteAsUTF8(text));
+		}
+		for (int i = 0; i < text.length(); i++) {
+			body[at++] = (byte) text.charAt(i);
+		}
+		return at;
+	}
+
+	/**
+	 * Whether the text is its own JSON string content, one byte a character: printable
+	 * ASCII without quote or backslash, as data stream names and event ids are.
+	 */
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
