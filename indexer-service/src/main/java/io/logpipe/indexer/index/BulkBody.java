@@ -1,5 +1,6 @@
 package io.logpipe.indexer.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import tools.jackson.core.io.JsonStringEncoder;
@@ -31,20 +32,31 @@ final class BulkBody {
 	 * of it at the end (the body is the size of the whole batch).
 	 */
 	static byte[] of(List<PendingDocument> documents) {
+		byte[][] ids = new byte[documents.size()][];
+		byte[][] streams = new byte[documents.size()][];
+		String lastStream = null;
+		byte[] lastQuoted = null;
 		int size = 0;
-		for (PendingDocument document : documents) {
-			size += ACTION_LENGTH + quotedLength(document.dataStream()) + quotedLength(document.id())
-					+ document.json().length + 1;
+		for (int i = 0; i < ids.length; i++) {
+			PendingDocument document = documents.get(i);
+			// A batch's documents share a few data stream names, often the same object.
+			if (document.dataStream() != lastStream) {
+				lastStream = document.dataStream();
+				lastQuoted = quoted(lastStream);
+			}
+			streams[i] = lastQuoted;
+			ids[i] = quoted(document.id());
+			size += ACTION_LENGTH + streams[i].length + ids[i].length + document.json().length + 1;
 		}
 		byte[] body = new byte[size];
 		int at = 0;
-		for (PendingDocument document : documents) {
+		for (int i = 0; i < ids.length; i++) {
 			at = put(body, at, CREATE_INDEX);
-			at = putQuoted(body, at, document.dataStream());
+			at = put(body, at, streams[i]);
 			at = put(body, at, ID);
-			at = putQuoted(body, at, document.id());
+			at = put(body, at, ids[i]);
 			at = put(body, at, END_OF_ACTION);
-			at = put(body, at, document.json());
+			at = put(body, at, documents.get(i).json());
 			body[at++] = '\n';
 		}
 		return body;
@@ -55,32 +67,19 @@ final class BulkBody {
 		return at + bytes.length;
 	}
 
-	private static int quotedLength(String text) {
-		return plain(text) ? text.length() : JsonStringEncoder.getInstance().quoteAsUTF8(text).length;
-	}
-
-	private static int putQuoted(byte[] body, int at, String text) {
-		if (!plain(text)) {
-			return put(body, at, JsonStringEncoder.getInstance().quoteAsUTF8(text));
-		}
-		for (int i = 0; i < text.length(); i++) {
-			body[at++] = (byte) text.charAt(i);
-		}
-		return at;
-	}
-
 	/**
-	 * Whether the text is its own JSON string content, one byte a character: printable
-	 * ASCII without quote or backslash, as data stream names and event ids are.
+	 * The text as the content of a JSON string. Data stream names and event ids need no
+	 * escaping; their UTF-8 bytes are taken as they are (a fast copy for ASCII), and only
+	 * a text with a quote, a backslash or a control character is escaped.
 	 */
-	private static boolean plain(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-				return false;
+	private static byte[] quoted(String text) {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		for (byte b : utf8) {
+			if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+				return JsonStringEncoder.getInstance().quoteAsUTF8(text);
 			}
 		}
-		return true;
+		return utf8;
 	}
 
 }

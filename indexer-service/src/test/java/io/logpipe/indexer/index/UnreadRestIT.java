@@ -72,7 +72,7 @@ class UnreadRestIT {
 			.allSatisfy((record) -> assertThat(header(record, DeadLetterHeaders.STAGE)).isEqualTo("index"));
 		assertThat(deadLetters).extracting((record) -> header(record, DeadLetterHeaders.ERROR_TYPE))
 			.as("the line feed is found by the indexer, the malformed rest and the second value by Elasticsearch")
-			.containsExactlyInAnyOrder("invalid_document", "document_parsing_exception", "document_parsing_exception");
+			.containsExactlyInAnyOrder("invalid_document", "document_parsing_exception", "illegal_argument_exception");
 		assertThat(this.elasticsearch.count(STREAM)).isEqualTo(3);
 	}
 
