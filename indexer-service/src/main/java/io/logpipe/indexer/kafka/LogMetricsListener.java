@@ -41,17 +41,6 @@ class LogMetricsListener {
 
 	private static final String UNKNOWN = "unknown";
 
-	/**
-	 * How long a fetch of log-metrics waits to fill: a second, not the 200 ms of the
-	 * parsed documents. The parser writes one count per service and level per
-	 * transaction, so a poll brought a handful of records, and each became a bulk request
-	 * of its own: the profile had this listener at 7 to 10% of the indexer's CPU, nearly
-	 * all of it the per-request work of the HTTP client and the per-record decoding, for
-	 * a few hundred counts. A count describes a minute; a second more before it is stored
-	 * changes nothing.
-	 */
-	static final String FETCH_MAX_WAIT = "fetch.max.wait.ms=1000";
-
 	private final EventCodec codec;
 
 	private final BatchWriter writer;
@@ -73,7 +62,7 @@ class LogMetricsListener {
 	}
 
 	@KafkaListener(id = "log-metrics", topics = "#{__listener.topic()}", batch = "true", autoStartup = "false",
-			idIsGroup = false, properties = FETCH_MAX_WAIT)
+			idIsGroup = false)
 	void onCounts(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());

@@ -3,20 +3,9 @@ package io.logpipe.indexer.index;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.logpipe.common.id.EventIds;
@@ -53,17 +42,14 @@ class UnreadRestIT {
 	void aFlawAfterTheRoutingMembersIsRejectedByElasticsearchAndDeadLettered() {
 		List<String> flawed = List.of(routed("\"attributes\":{\"a\":[1,}}"), routed("\"message\":\"m\"}{\"x\":1}"),
 				routed("\"message\":\"m\"}\n{\"create\":{\"_index\":\"" + STREAM + "\"}}\n{\"message\":\"forged\"}"));
-		try (KafkaProducer<String, byte[]> producer = producer()) {
+		try (TestDocuments kafka = new TestDocuments()) {
 			for (String document : flawed) {
-				producer.send(new ProducerRecord<>(TOPIC, "web", document.getBytes(StandardCharsets.UTF_8)));
+				kafka.sendBytes(TOPIC, "web", document.getBytes(StandardCharsets.UTF_8));
 			}
-			for (var document : TestDocuments.documents(3, "web", TENANT)) {
-				producer.send(new ProducerRecord<>(TOPIC, "web", TestDocuments.bytes(document)));
-			}
-			producer.flush();
+			kafka.send(TOPIC, TestDocuments.documents(3, "web", TENANT));
 		}
 
-		List<ConsumerRecord<String, byte[]>> deadLetters = read(DLQ, flawed.size());
+		List<ConsumerRecord<String, byte[]>> deadLetters = TestDocuments.read(DLQ, flawed.size());
 		await().atMost(Duration.ofSeconds(90)).until(() -> this.elasticsearch.count(STREAM) == 3);
 		assertThat(deadLetters).hasSize(flawed.size());
 		assertThat(flawed).allSatisfy((document) -> assertThat(deadLetters)
@@ -85,28 +71,6 @@ class UnreadRestIT {
 	private static String routed(String rest) {
 		return "{\"@timestamp\":\"" + Instant.now() + "\",\"event\":{\"id\":\"" + EventIds.newId()
 				+ "\"},\"service\":{\"name\":\"web\"},\"organization\":{\"id\":\"" + TENANT + "\"}," + rest;
-	}
-
-	private static List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(90)).until(() -> {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				return records.size() >= count;
-			});
-			return records;
-		}
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestServers.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-				new ByteArraySerializer());
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
