@@ -126,6 +126,16 @@ public final class TestDocuments implements AutoCloseable {
 	 * asserts that it is the only one.
 	 */
 	public static ConsumerRecord<String, byte[]> readOne(String topic) {
+		List<ConsumerRecord<String, byte[]>> records = read(topic, 1);
+		assertThat(records).hasSize(1);
+		return records.get(0);
+	}
+
+	/**
+	 * Reads a topic from its beginning with a group of its own until at least
+	 * {@code count} records arrived.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
 						ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -135,11 +145,16 @@ public final class TestDocuments implements AutoCloseable {
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(90)).until(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				return !records.isEmpty();
+				return records.size() >= count;
 			});
-			assertThat(records).hasSize(1);
-			return records.get(0);
+			return records;
 		}
+	}
+
+	/** Sends bytes that need not be a document, and waits for Kafka's acknowledgement. */
+	public void sendBytes(String topic, String key, byte[] value) {
+		this.producer.send(new ProducerRecord<>(topic, key, value));
+		this.producer.flush();
 	}
 
 	public static String text(byte[] bytes) {

@@ -1,6 +1,6 @@
 package io.logpipe.indexer.index;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import tools.jackson.core.io.JsonStringEncoder;
@@ -22,26 +22,64 @@ final class BulkBody {
 
 	private static final byte[] END_OF_ACTION = "\"}}\n".getBytes();
 
+	private static final int ACTION_LENGTH = CREATE_INDEX.length + ID.length + END_OF_ACTION.length;
+
 	private BulkBody() {
 	}
 
+	/**
+	 * The body in an array of its exact size, written once: no growing buffer and no copy
+	 * of it at the end (the body is the size of the whole batch).
+	 */
 	static byte[] of(List<PendingDocument> documents) {
+		byte[][] ids = new byte[documents.size()][];
+		byte[][] streams = new byte[documents.size()][];
+		String lastStream = null;
+		byte[] lastQuoted = null;
 		int size = 0;
-		for (PendingDocument document : documents) {
-			size += document.json().length + 128;
+		for (int i = 0; i < ids.length; i++) {
+			PendingDocument document = documents.get(i);
+			// A batch's documents share a few data stream names, often the same object.
+			if (document.dataStream() != lastStream) {
+				lastStream = document.dataStream();
+				lastQuoted = quoted(lastStream);
+			}
+			streams[i] = lastQuoted;
+			ids[i] = quoted(document.id());
+			size += ACTION_LENGTH + streams[i].length + ids[i].length + document.json().length + 1;
 		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream(size);
-		JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-		for (PendingDocument document : documents) {
-			body.writeBytes(CREATE_INDEX);
-			body.writeBytes(encoder.quoteAsUTF8(document.dataStream()));
-			body.writeBytes(ID);
-			body.writeBytes(encoder.quoteAsUTF8(document.id()));
-			body.writeBytes(END_OF_ACTION);
-			body.writeBytes(document.json());
-			body.write('\n');
+		byte[] body = new byte[size];
+		int at = 0;
+		for (int i = 0; i < ids.length; i++) {
+			at = put(body, at, CREATE_INDEX);
+			at = put(body, at, streams[i]);
+			at = put(body, at, ID);
+			at = put(body, at, ids[i]);
+			at = put(body, at, END_OF_ACTION);
+			at = put(body, at, documents.get(i).json());
+			body[at++] = '\n';
 		}
-		return body.toByteArray();
+		return body;
+	}
+
+	private static int put(byte[] body, int at, byte[] bytes) {
+		System.arraycopy(bytes, 0, body, at, bytes.length);
+		return at + bytes.length;
+	}
+
+	/**
+	 * The text as the content of a JSON string. Data stream names and event ids need no
+	 * escaping; their UTF-8 bytes are taken as they are (a fast copy for ASCII), and only
+	 * a text with a quote, a backslash or a control character is escaped.
+	 */
+	private static byte[] quoted(String text) {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		for (byte b : utf8) {
+			if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+				return JsonStringEncoder.getInstance().quoteAsUTF8(text);
+			}
+		}
+		return utf8;
 	}
 
 }

@@ -97,11 +97,10 @@ public class BulkIndexer {
 		List<ItemResult> results = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			BulkAnswer.Item item = items.get(i);
-			ItemResult result = new ItemResult(documents.get(i), ItemOutcome.of(item.status(), item.errorType()),
-					item.status(), item.errorType(), item.errorReason());
-			this.metrics.outcome(result);
-			results.add(result);
+			results.add(new ItemResult(documents.get(i), ItemOutcome.of(item.status(), item.errorType()), item.status(),
+					item.errorType(), item.errorReason()));
 		}
+		this.metrics.outcomes(results);
 		return results;
 	}
 

@@ -3,7 +3,10 @@ package io.logpipe.indexer.index;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -137,27 +140,35 @@ public class IndexingMetrics {
 		(ok ? this.bulkOk : this.bulkError).record(Duration.ofNanos(System.nanoTime() - sentNanos));
 	}
 
-	/** Counts one item's outcome and, once it is stored, its end-to-end latency. */
-	public void outcome(ItemResult result) {
-		String outcome = switch (result.outcome()) {
-			case INDEXED -> "indexed";
-			case ALREADY_EXISTS -> "already_exists";
-			case RETRY -> "retried";
-			case REJECTED -> "dead_lettered";
-		};
-		count(outcome, result.errorType());
-		Instant created = result.document().created();
-		if (result.outcome() == ItemOutcome.INDEXED && created != null) {
-			Duration latency = Duration.between(created, this.clock.instant());
-			if (!latency.isNegative()) {
-				this.endToEnd.record(latency);
+	/**
+	 * Counts each item's outcome and, once it is stored, its end-to-end latency. The
+	 * counters are looked up once per outcome and reason of the bulk, not once per item.
+	 */
+	public void outcomes(List<ItemResult> results) {
+		Instant now = this.clock.instant();
+		Map<String, Map<String, Integer>> counts = new HashMap<>();
+		for (ItemResult result : results) {
+			String outcome = switch (result.outcome()) {
+				case INDEXED -> "indexed";
+				case ALREADY_EXISTS -> "already_exists";
+				case RETRY -> "retried";
+				case REJECTED -> "dead_lettered";
+			};
+			counts.computeIfAbsent(outcome, (o) -> new HashMap<>()).merge(result.errorType(), 1, Integer::sum);
+			Instant created = result.document().created();
+			if (result.outcome() == ItemOutcome.INDEXED && created != null) {
+				Duration latency = Duration.between(created, now);
+				if (!latency.isNegative()) {
+					this.endToEnd.record(latency);
+				}
 			}
 		}
+		counts.forEach((outcome, reasons) -> reasons.forEach((reason, n) -> count(outcome, reason, n)));
 	}
 
 	/** Counts a document that went to the dead-letter topic before reaching a bulk. */
 	public void deadLettered(String reason) {
-		count("dead_lettered", reason);
+		count("dead_lettered", reason, 1);
 	}
 
 	/** Counts a document routed to its tenant's overflow stream. */
@@ -169,12 +180,12 @@ public class IndexingMetrics {
 			.increment();
 	}
 
-	private void count(String outcome, String reason) {
+	private void count(String outcome, String reason, int documents) {
 		Counter.builder(DOCUMENTS)
 			.tag("outcome", outcome)
 			.tag("reason", (reason != null) ? reason.toLowerCase(Locale.ROOT) : "none")
 			.register(this.registry)
-			.increment();
+			.increment(documents);
 	}
 
 	public void pausedPartitions(int count) {

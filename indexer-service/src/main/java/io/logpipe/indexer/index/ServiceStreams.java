@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,9 +37,12 @@ import io.logpipe.indexer.IndexerProperties;
  *
  * <p>
  * Called by every consumer thread; each tenant's view is guarded by its own lock, held
- * for the reading too, so one slow reading holds back only that tenant's documents.
- * Tenants are the ones the API keys name (ingest-api sets {@code organization.id} from
- * the key), so the map of views is as bounded as the configuration.
+ * for the reading too, so one slow reading holds back only that tenant's documents. A
+ * listener asks once per batch for each service and tenant ({@link #forBatch}), not once
+ * per document: the names, the lock and the clock cost little each, but per document they
+ * were a share of the indexer's CPU. Tenants are the ones the API keys name (ingest-api
+ * sets {@code organization.id} from the key), so the map of views is as bounded as the
+ * configuration.
  */
 @Component
 public class ServiceStreams {
@@ -77,6 +82,45 @@ public class ServiceStreams {
 		}
 		this.metrics.overflowed(tenant);
 		return DataStreamNames.overflow(tenant);
+	}
+
+	/**
+	 * A view for one batch: each (service, tenant) pair of it is decided once, and every
+	 * document of the pair goes where the first went (the decision can only change at a
+	 * refresh, and one batch may as well see one).
+	 */
+	public Batch forBatch() {
+		return new Batch();
+	}
+
+	/** The decisions of one batch; used by one thread. */
+	public final class Batch {
+
+		/** tenant, then service: no key object per lookup. */
+		private final Map<String, Map<String, Decision>> decided = new HashMap<>();
+
+		private Batch() {
+		}
+
+		/** As {@link ServiceStreams#dataStream}, decided once per batch. */
+		public String dataStream(String service, String tenant) throws IOException {
+			Map<String, Decision> services = this.decided.computeIfAbsent(tenant, (t) -> new HashMap<>());
+			Decision decision = services.get(service);
+			if (decision == null) {
+				String stream = ServiceStreams.this.dataStream(service, tenant);
+				decision = new Decision(stream, !stream.equals(DataStreamNames.of(service, tenant)));
+				services.put(service, decision);
+			}
+			else if (decision.overflow()) {
+				// counted per document, as the first was
+				ServiceStreams.this.metrics.overflowed(tenant);
+			}
+			return decision.stream();
+		}
+
+	}
+
+	private record Decision(String stream, boolean overflow) {
 	}
 
 	/** One tenant's streams as this instance knows them. */

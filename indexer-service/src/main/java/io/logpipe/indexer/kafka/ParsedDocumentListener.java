@@ -1,7 +1,6 @@
 package io.logpipe.indexer.kafka;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,13 +72,14 @@ class ParsedDocumentListener {
 	void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<DeadLetter> rejected = new ArrayList<>();
 		List<PendingDocument> pending = new ArrayList<>(records.size());
-		Instant now = this.clock.instant();
+		byte[] ingested = DocumentKeys.ingestedText(this.clock.instant());
+		ServiceStreams.Batch batchStreams = this.streams.forBatch();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			PendingDocument.Origin origin = origin(record);
 			try {
 				DocumentKeys keys = DocumentKeys.read(this.codec.mapper(), record.value());
-				pending.add(new PendingDocument(this.streams.dataStream(keys.serviceName(), keys.tenant()), keys.id(),
-						keys.withIngested(record.value(), now), record.key(), origin, keys.created()));
+				pending.add(new PendingDocument(batchStreams.dataStream(keys.serviceName(), keys.tenant()), keys.id(),
+						keys.withIngested(record.value(), ingested), record.key(), origin, keys.created()));
 			}
 			catch (EventDecodingException ex) {
 				this.metrics.deadLettered("invalid_document");

@@ -38,7 +38,7 @@ class DocumentKeysTests {
 
 		assertThat(keys).usingRecursiveComparison()
 			.ignoringFields("eventObject")
-			.isEqualTo(new DocumentKeys("0195f0a0-0000-7000-8000-000000000001", "checkout", "acme", created, 0));
+			.isEqualTo(new DocumentKeys("0195f0a0-0000-7000-8000-000000000001", "checkout", "acme", created, 0, false));
 	}
 
 	@Test
@@ -48,7 +48,7 @@ class DocumentKeysTests {
 
 		assertThat(keys).usingRecursiveComparison()
 			.ignoringFields("eventObject")
-			.isEqualTo(new DocumentKeys("e1", null, null, null, 0));
+			.isEqualTo(new DocumentKeys("e1", null, null, null, 0, false));
 	}
 
 	@ParameterizedTest
@@ -68,7 +68,7 @@ class DocumentKeysTests {
 				{"@timestamp":"2026-11-22T01:36:40Z","attributes":{"event":{"x":1}},"event":{"id":"e1","created":"2026-11-22T01:36:41Z"},"message":"m"}""";
 
 		JsonNode stamped = this.codec.mapper()
-			.readTree(read(json).withIngested(json.getBytes(StandardCharsets.UTF_8), now));
+			.readTree(read(json).withIngested(json.getBytes(StandardCharsets.UTF_8), DocumentKeys.ingestedText(now)));
 
 		assertThat(stamped.at("/event/ingested").asString()).isEqualTo("2026-12-01T14:00:00.123Z");
 		assertThat(stamped.at("/event/id").asString()).isEqualTo("e1");
@@ -83,7 +83,46 @@ class DocumentKeysTests {
 				{"@timestamp":"2026-11-22T01:36:40Z","event":{"id":"e1","ingested":"2026-11-22T01:36:42Z"}}""";
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
-		assertThat(read(json).withIngested(bytes, Instant.now())).isSameAs(bytes);
+		assertThat(read(json).withIngested(bytes, DocumentKeys.ingestedText(Instant.now()))).isSameAs(bytes);
+	}
+
+	@Test
+	void stopsAtTheLastRoutingMemberAndLeavesTheRestToElasticsearch() {
+		// The parser writes the routing members first; what follows is not read, so a
+		// flaw there is Elasticsearch's to reject (as an item of the bulk,
+		// dead-lettered).
+		DocumentKeys keys = read("""
+				{"@timestamp":"t","event":{"id":"e1","original":"raw"},"service":{"name":"checkout"},\
+				"organization":{"id":"acme"},"attributes":{"a":[1,}}""");
+
+		assertThat(keys.id()).isEqualTo("e1");
+		assertThat(keys.serviceName()).isEqualTo("checkout");
+		assertThat(keys.tenant()).isEqualTo("acme");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"@timestamp\":\"t\",\"event\":{\"id\":\"e1\"},\"service\":{},\"organization\":{}}\n{}",
+			"{\"@timestamp\":\"t\",\"event\":{\"id\":\"e1\"},\"service\":{},\"organization\":{},\n\"a\":[1,}" })
+	void readsADocumentWithALineFeedWholeSinceALineFeedWouldEndItsBulkLine(String json) {
+		assertThatExceptionOfType(EventDecodingException.class).isThrownBy(() -> read(json));
+	}
+
+	@Test
+	void sendsAWellFormedDocumentWithLineFeedsAsOneLine() {
+		String json = """
+				{
+				  "@timestamp": "2026-11-22T01:36:40Z",
+				  "event": {"id": "e1"}, "service": {"name": "checkout"}, "organization": {"id": "acme"},
+				  "message": "line one\\nline two"
+				}""";
+
+		byte[] sent = read(json).withIngested(json.getBytes(StandardCharsets.UTF_8),
+				DocumentKeys.ingestedText(Instant.parse("2026-12-01T14:00:00Z")));
+
+		assertThat(new String(sent, StandardCharsets.UTF_8)).doesNotContain("\n");
+		JsonNode document = this.codec.mapper().readTree(sent);
+		assertThat(document.get("message").asString()).isEqualTo("line one\nline two");
+		assertThat(document.at("/event/ingested").asString()).isEqualTo("2026-12-01T14:00:00Z");
 	}
 
 	private DocumentKeys read(String json) {

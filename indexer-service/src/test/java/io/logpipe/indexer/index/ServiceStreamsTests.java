@@ -37,6 +37,8 @@ class ServiceStreamsTests {
 
 	private boolean elasticsearchDown;
 
+	private int readings;
+
 	private final ServiceStreams streams = new ServiceStreams(this::listed,
 			new IndexingMetrics(this.registry, this.clock), this.clock, properties(2, Duration.ofMinutes(1)));
 
@@ -99,6 +101,24 @@ class ServiceStreamsTests {
 	}
 
 	@Test
+	void aBatchDecidesEachServiceOnceAndCountsEveryOverflowedDocument() throws IOException {
+		ServiceStreams.Batch batch = this.streams.forBatch();
+		assertThat(batch.dataStream("checkout", "acme")).isEqualTo("logs-checkout-acme");
+		assertThat(batch.dataStream("cart", "acme")).isEqualTo("logs-cart-acme");
+		assertThat(batch.dataStream("search", "acme")).isEqualTo("logs-logpipe.overflow-acme");
+		this.now = this.now.plus(Duration.ofMinutes(2));
+
+		assertThat(batch.dataStream("search", "acme")).isEqualTo("logs-logpipe.overflow-acme");
+		assertThat(batch.dataStream("checkout", "acme")).isEqualTo("logs-checkout-acme");
+		assertThat(this.readings).as("the batch asked the tenant's view once per service, not per document")
+			.isEqualTo(1);
+		assertThat(overflowed("acme")).isEqualTo(2);
+
+		assertThat(this.streams.forBatch().dataStream("checkout", "acme")).isEqualTo("logs-checkout-acme");
+		assertThat(this.readings).as("the next batch sees the refresh").isEqualTo(2);
+	}
+
+	@Test
 	void failsTheDocumentWhenTheTenantsStreamsWereNeverRead() {
 		this.elasticsearchDown = true;
 
@@ -108,6 +128,7 @@ class ServiceStreamsTests {
 	}
 
 	private Set<String> listed(String tenant) throws IOException {
+		this.readings++;
 		if (this.elasticsearchDown) {
 			throw new IOException("Connection refused");
 		}
