@@ -2,7 +2,9 @@
 # The real servers: a single-node KRaft Kafka broker and an Elasticsearch node, both fetched
 # from Maven Central through deploy/local/pom.xml (docs/architecture.md "Running it"). Sourced, never run.
 
-readonly ES_HEAP=512m KAFKA_HEAP=512m
+# Elasticsearch heap: a thousand data streams (the benchmark's scaling stage) took a 512 MB
+# heap past its circuit breaker. LOGPIPE_ES_HEAP overrides it (a JVM size: 512m, 2g).
+readonly ES_HEAP=${LOGPIPE_ES_HEAP:-1g} KAFKA_HEAP=512m
 
 # Runs Maven on deploy/local/pom.xml (not part of the root reactor), output to the build log.
 mvn_local() { mvnw_logged -B -q -f deploy/local/pom.xml "$@"; }

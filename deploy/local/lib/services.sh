@@ -73,6 +73,16 @@ export_service_environment() {
   export MALLOC_ARENA_MAX=2
 }
 
+# Sets SERVICE_JVM_OPTIONS, the option files of every service: deploy/jvm/service.options,
+# plus on JDK 25 and later the options JDK 21 does not know. A training run and the service it
+# trains for must agree on them (an AOT cache holds objects in the JVM's header layout).
+service_jvm_options() {
+  SERVICE_JVM_OPTIONS=("@$REPO_ROOT/deploy/jvm/service.options")
+  if (($(jdk_major_version "$JDK_HOME") >= 25)); then
+    SERVICE_JVM_OPTIONS+=("@$REPO_ROOT/deploy/jvm/service-jdk25.options")
+  fi
+}
+
 # Starts one service, from its AOT-cached extracted form when that cache is current, else
 # from its jar.
 start_service() {
@@ -84,7 +94,8 @@ start_service() {
   fi
   (
     export_service_environment "$service"
-    launch "$service" "$JDK_HOME/bin/java" "@$REPO_ROOT/deploy/jvm/service.options" \
+    service_jvm_options
+    launch "$service" "$JDK_HOME/bin/java" "${SERVICE_JVM_OPTIONS[@]}" \
       "-Dlogpipe.state-dir=$STATE_DIR" "${program[@]}"
   )
   mark_launched "$service"
@@ -107,12 +118,13 @@ readonly AOT_MIN_JDK=25 AOT_TRAINING_TIMEOUT=600
 aot_home() { printf '%s/aot/%s' "$STATE_DIR" "$1"; }
 aot_cache() { printf '%s/%s.aot' "$(aot_home "$1")" "$1"; }
 
-# What a cache was made from: the jar's checksum and the JDK's exact build (a cache is valid
-# only for the JVM that wrote it).
+# What a cache was made from: the jar's checksum, the JDK's exact build and the JVM options (a
+# cache is valid only for the JVM, and the object layout, that wrote it).
 aot_source() {
   local jdk_build=''
   [[ -r $JDK_HOME/release ]] && jdk_build=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK_HOME/release")
-  printf '%s %s %s\n' "$(cksum <"$(service_jar "$1")")" "$JDK_HOME" "$jdk_build"
+  printf '%s %s %s %s\n' "$(cksum <"$(service_jar "$1")")" "$JDK_HOME" "$jdk_build" \
+    "$(cat "$REPO_ROOT"/deploy/jvm/service*.options | cksum)"
 }
 
 aot_supported() { (($(jdk_major_version "$JDK_HOME") >= AOT_MIN_JDK)); }
@@ -140,7 +152,8 @@ train_aot_cache() {
     export_service_environment "$service"
     export SERVER_PORT=0 # nothing listens in a training run; never take the service's port
     unset LOGPIPE_DEV_API_KEY # as launch does: children get the key's hash only
-    "${limit[@]}" "$JDK_HOME/bin/java" "@$REPO_ROOT/deploy/jvm/service.options" \
+    service_jvm_options
+    "${limit[@]}" "$JDK_HOME/bin/java" "${SERVICE_JVM_OPTIONS[@]}" \
       "-XX:AOTCacheOutput=$(aot_cache "$service")" -Dspring.context.exit=onRefresh \
       -Dspring.kafka.admin.auto-create=false \
       "-Dlogpipe.state-dir=$STATE_DIR" -jar "$home/application/$service.jar"

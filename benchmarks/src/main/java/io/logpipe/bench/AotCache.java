@@ -69,9 +69,9 @@ final class AotCache {
 		Path jar = extracted.resolve(service + ".jar");
 		Path cache = home.resolve(service + ".aot");
 		Files.deleteIfExists(cache);
-		List<String> training = new ArrayList<>(List.of(ServiceProcess.javaExecutable(),
-				"@" + this.projectRoot.resolve(ServiceProcess.JVM_OPTIONS).toAbsolutePath(),
-				"-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-Dserver.port=0"));
+		List<String> training = new ArrayList<>(List.of(ServiceProcess.javaExecutable()));
+		training.addAll(ServiceProcess.jvmOptions(this.projectRoot));
+		training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-Dserver.port=0"));
 		properties.forEach((key, value) -> training.add("-D" + key + "=" + value));
 		// Creating the topics at refresh would wait for Kafka.
 		training.add("-Dspring.kafka.admin.auto-create=false");

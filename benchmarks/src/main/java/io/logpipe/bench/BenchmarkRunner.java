@@ -1,5 +1,6 @@
 package io.logpipe.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,10 +75,11 @@ public final class BenchmarkRunner {
 			System.out.println("==> bench: trial " + trial + " of " + this.mode.trials());
 			String id = (this.mode.trials() == 1) ? this.run : this.run + "t" + trial;
 			trials.add(new Trial(this.mode, this.bootstrapServers, this.elasticsearch, this.projectRoot, this.outputDir,
-					id)
+					id, this.run)
 				.run(aot)
 				.values());
 		}
+		deleteScalingDataStreams();
 		Report report = new Report(Trials.merge(trials));
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		report.put("machine",
@@ -92,6 +94,22 @@ public final class BenchmarkRunner {
 				Instant.now().toString(), "duration_s", Math.round((System.nanoTime() - started) / 1e9)));
 		report.write(this.outputDir);
 		return report;
+	}
+
+	/**
+	 * Deletes the scaling stage's data streams once every trial is done with them, where
+	 * Elasticsearch can: its smallest distribution, which the build and the local runtime
+	 * run, has no data stream API, and there they stay.
+	 */
+	private void deleteScalingDataStreams() throws InterruptedException {
+		String dataStreams = "logs-" + Trial.scalingPrefix(this.run) + "*";
+		try {
+			new ElasticsearchBench(this.elasticsearch).deleteDataStreams(dataStreams);
+		}
+		catch (IOException ex) {
+			System.out.println(
+					"==> bench: " + dataStreams + " not deleted: " + ex.getMessage().lines().findFirst().orElse(""));
+		}
 	}
 
 }

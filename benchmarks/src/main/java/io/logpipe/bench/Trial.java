@@ -66,6 +66,8 @@ final class Trial {
 
 	private final String run;
 
+	private final String streams;
+
 	private final String apiKey = UUID.randomUUID().toString();
 
 	private final Report report = new Report();
@@ -87,12 +89,17 @@ final class Trial {
 	/**
 	 * @param run this trial's id: it names the trial's topics, groups, services and data
 	 * streams
+	 * @param streams names the scaling stage's data streams; the trials of one run share
+	 * it, so that each indexes into the same thousand data streams instead of adding a
+	 * thousand more to the node
 	 */
-	Trial(BenchMode mode, String bootstrapServers, URI elasticsearch, Path projectRoot, Path outputDir, String run) {
+	Trial(BenchMode mode, String bootstrapServers, URI elasticsearch, Path projectRoot, Path outputDir, String run,
+			String streams) {
 		this.mode = mode;
 		this.projectRoot = projectRoot;
 		this.outputDir = outputDir;
 		this.run = run;
+		this.streams = streams;
 		this.kafka = new KafkaBench(bootstrapServers);
 		this.elasticsearchUri = elasticsearch;
 		this.elasticsearch = new ElasticsearchBench(elasticsearch);
@@ -316,8 +323,9 @@ final class Trial {
 
 	/**
 	 * How the pipeline's rate and cost grow: the same full-rate feed with events spread
-	 * over more services (one data stream each), and with larger events. Each case's data
-	 * streams are deleted after it, so a thousand of them do not stay behind.
+	 * over more services (one data stream each), and with larger events. Each case first
+	 * makes sure its data streams exist, so that every trial measures indexing into them,
+	 * not the one-time creation of a thousand data streams (reported as {@code setup_s}).
 	 */
 	private void measureScaling(List<ServiceProcess> pipeline) throws Exception {
 		ServiceProcess ingest = pipeline.getFirst();
@@ -333,19 +341,24 @@ final class Trial {
 			for (ScalingCase scalingCase : cases) {
 				// One letter per case, then 'x': no case's data streams match another's
 				// pattern.
-				String prefix = "scale" + this.run + tag++ + "x";
+				String prefix = scalingPrefix(this.streams) + tag++ + "x";
+				String target = "logs-" + prefix + "*";
 				AtomicLong next = new AtomicLong();
-				step("scaling: " + scalingCase.events() + "-byte events over " + scalingCase.services()
-						+ " services at full rate for " + this.mode.scalingDuration().toSeconds() + "s");
+				Supplier<HttpRequest> requests = () -> post(ingest, "/api/v1/logs", Samples.sizedBatch(prefix,
+						scalingCase.services(), next.getAndAdd(batch), batch, scalingCase.events()));
 				Map<String, Object> figures = new LinkedHashMap<>();
 				figures.put("data_streams", scalingCase.services());
 				figures.put("event_bytes", scalingCase.events());
 				try {
-					Pipeline result = feedPipeline("scaling_" + scalingCase.key(), pipeline, "logs-" + prefix + "*",
-							() -> post(ingest, "/api/v1/logs",
-									Samples.sizedBatch(prefix, scalingCase.services(), next.getAndAdd(batch), batch,
-											scalingCase.events())),
-							batch, this.mode.scalingDuration(), this.mode.maxScalingEvents());
+					step("scaling: one event for each of " + scalingCase.services() + " services, until " + target
+							+ " holds them");
+					long setup = System.nanoTime();
+					feedEvents(requests, target, scalingCase.services(), batch);
+					figures.put("setup_s", Report.round((System.nanoTime() - setup) / 1e9));
+					step("scaling: " + scalingCase.events() + "-byte events over " + scalingCase.services()
+							+ " services at full rate for " + this.mode.scalingDuration().toSeconds() + "s");
+					Pipeline result = feedPipeline("scaling_" + scalingCase.key(), pipeline, target, requests, batch,
+							this.mode.scalingDuration(), this.mode.maxScalingEvents());
 					figures.put("pipeline_eps", Report.round(result.eventsPerSecond()));
 					Map<String, Object> cpu = new LinkedHashMap<>();
 					result.cpuPerMillion().forEach((name, seconds) -> cpu.put(name, Report.round(seconds)));
@@ -358,23 +371,33 @@ final class Trial {
 					step("scaling " + scalingCase.key() + " failed: " + ex.getMessage());
 					figures.put("error", ex.getMessage());
 				}
-				finally {
-					deleteQuietly("logs-" + prefix + "*");
-				}
 				scaling.put(scalingCase.key(), figures);
 			}
 		}
 		this.report.put("scaling", scaling);
 	}
 
-	private void deleteQuietly(String dataStreams) throws InterruptedException {
-		try {
-			this.elasticsearch.deleteDataStreams(dataStreams);
+	/**
+	 * The prefix of the services, and so of the data streams, of a run's scaling stage.
+	 */
+	static String scalingPrefix(String streams) {
+		return "scale" + streams;
+	}
+
+	/**
+	 * Sends the first {@code events} of {@code requests} and waits until {@code target}
+	 * counts them too.
+	 */
+	private void feedEvents(Supplier<HttpRequest> requests, String target, int events, int batch)
+			throws IOException, InterruptedException {
+		long before = this.elasticsearch.count(target);
+		long requestsNeeded = (events + batch - 1) / batch;
+		HttpLoad.Result sent = this.load.run(requests, DRAIN_TIMEOUT, requestsNeeded, null, (answer) -> {
+		});
+		if (sent.failed() > 0) {
+			throw new IllegalStateException(sent.failed() + " of " + requestsNeeded + " requests failed");
 		}
-		catch (IOException ex) {
-			// Elasticsearch's smallest distribution has no data stream API: they stay.
-			step(dataStreams + " not deleted: " + ex.getMessage().lines().findFirst().orElse(""));
-		}
+		awaitCount(target, before + requestsNeeded * batch, "setup");
 	}
 
 	/** Bytes of one event as sent, in the scaling stage. */
@@ -392,6 +415,18 @@ final class Trial {
 	private record Pipeline(double eventsPerSecond, Map<String, Double> cpuPerMillion) {
 	}
 
+	/** Waits until {@code target} counts {@code expected} documents. */
+	private void awaitCount(String target, long expected, String stage) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		while (this.elasticsearch.count(target) < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("only " + this.elasticsearch.count(target) + " of " + expected + " "
+						+ stage + " events searchable in " + target + " after " + DRAIN_TIMEOUT);
+			}
+			Thread.sleep(100);
+		}
+	}
+
 	/**
 	 * Feeds ingest-api at full rate, waits until every accepted event is counted in
 	 * {@code target}, and returns the rate from the first request to the last event
@@ -403,17 +438,11 @@ final class Trial {
 		for (int i = 0; i < pipeline.size(); i++) {
 			cpuBefore[i] = pipeline.get(i).cpuSeconds();
 		}
+		long before = this.elasticsearch.count(target);
 		long started = System.nanoTime();
 		HttpLoad.Result sent = measuredLoad(stage, pipeline.getFirst(), requests, duration, maxEvents / batch, null);
 		long events = sent.ok() * batch;
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-		while (this.elasticsearch.count(target) < events) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("only " + this.elasticsearch.count(target) + " of " + events + " "
-						+ stage + " events searchable after " + DRAIN_TIMEOUT);
-			}
-			Thread.sleep(100);
-		}
+		awaitCount(target, before + events, stage);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Map<String, Double> cpu = new LinkedHashMap<>();
 		for (int i = 0; i < pipeline.size(); i++) {

@@ -62,6 +62,7 @@ class BenchmarkSmokeIT {
 			Map<String, Object> figures = (Map<String, Object>) value;
 			assertThat(figures).as(key).doesNotContainKey("error");
 			assertThat(((Number) figures.get("pipeline_eps")).doubleValue()).as(key).isPositive();
+			assertThat(((Number) figures.get("setup_s")).doubleValue()).as(key).isPositive();
 			assertThat((Map<String, Object>) figures.get("cpu_s_per_million")).as(key)
 				.containsOnlyKeys(Report.SERVICES);
 		});

@@ -57,7 +57,7 @@ class DockerImageTest {
 		String containerOptions = ProjectFiles.read("deploy/docker/container.options");
 
 		assertThat(dockerfile).contains("grep -v -E '^-Xm[sx]' deploy/jvm/service.options")
-			.contains("cat deploy/docker/container.options");
+			.contains("cat deploy/jvm/service-jdk25.options deploy/docker/container.options");
 		assertThat(serviceOptions).containsPattern("(?m)^-Xmx").contains("-XX:+ExitOnOutOfMemoryError");
 		assertThat(containerOptions).containsPattern("(?m)^-XX:MaxRAMPercentage=\\d+")
 			.doesNotContainPattern("(?m)^-Xm[sx]");

@@ -53,6 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
 	/** The JVM options of every service, relative to the project root. */
 	public static final String JVM_OPTIONS = "deploy/jvm/service.options";
 
+	/** What every service adds to {@link #JVM_OPTIONS} on JDK 25 and later. */
+	public static final String JDK25_JVM_OPTIONS = "deploy/jvm/service-jdk25.options";
+
 	private ServiceProcess(String name, int port, Process process, Path log, long startedAt) {
 		this.name = name;
 		this.port = port;
@@ -77,8 +80,8 @@ public final class ServiceProcess implements AutoCloseable {
 	public static ServiceProcess start(Path projectRoot, Path logDir, String name, Map<String, String> properties,
 			Path jar, List<String> extraJvmOptions) {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(javaExecutable(), "@" + projectRoot.resolve(JVM_OPTIONS).toAbsolutePath()));
+		List<String> command = new ArrayList<>(List.of(javaExecutable()));
+		command.addAll(jvmOptions(projectRoot));
 		command.addAll(extraJvmOptions);
 		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-Dserver.port=" + port);
@@ -97,6 +100,18 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + name, ex);
 		}
+	}
+
+	/**
+	 * The option files every service runs with on the JDK of {@link #javaExecutable()}
+	 * (this JVM's), as the local runtime passes them.
+	 */
+	public static List<String> jvmOptions(Path projectRoot) {
+		List<String> files = new ArrayList<>(List.of(JVM_OPTIONS));
+		if (Runtime.version().feature() >= 25) {
+			files.add(JDK25_JVM_OPTIONS);
+		}
+		return files.stream().map((file) -> "@" + projectRoot.resolve(file).toAbsolutePath()).toList();
 	}
 
 	/** {@code <root>/<name>/target/<name>.jar}, which must exist. */
