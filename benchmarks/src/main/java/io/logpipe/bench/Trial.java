@@ -334,10 +334,12 @@ final class Trial {
 		this.mode.scalingServices()
 			.forEach((services) -> cases.add(new ScalingCase("services_" + services, services, SMALL_EVENT_BYTES)));
 		cases.add(new ScalingCase("event_2kb", 1, LARGE_EVENT_BYTES));
-		int mostServices = cases.stream().mapToInt(ScalingCase::services).max().orElse(1);
+		// Every case's data streams stay until the run ends (they are shared by the
+		// trials): room for all of them, not only for the largest case's.
+		int dataStreams = cases.stream().mapToInt(ScalingCase::services).sum();
 		Map<String, Object> scaling = new LinkedHashMap<>();
 		char tag = 'a';
-		try (AutoCloseable room = this.elasticsearch.roomForDataStreams(mostServices)) {
+		try (AutoCloseable room = this.elasticsearch.roomForDataStreams(dataStreams)) {
 			for (ScalingCase scalingCase : cases) {
 				// One letter per case, then 'x': no case's data streams match another's
 				// pattern.
