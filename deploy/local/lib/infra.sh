@@ -2,9 +2,11 @@
 # The real servers: a single-node KRaft Kafka broker and an Elasticsearch node, both fetched
 # from Maven Central through deploy/local/pom.xml (docs/architecture.md "Running it"). Sourced, never run.
 
-# Elasticsearch heap: a thousand data streams (the benchmark's scaling stage) took a 512 MB
-# heap past its circuit breaker. LOGPIPE_ES_HEAP overrides it (a JVM size: 512m, 2g).
-readonly ES_HEAP=${LOGPIPE_ES_HEAP:-1g} KAFKA_HEAP=512m
+# Elasticsearch heap: every shard holds heap (its data stream's mapping, buffers), and the
+# benchmark's full run leaves about 1,100 shards and millions of documents on the node. A
+# 512 MB heap tripped the circuit breaker at about 750 data streams, a 1 GB one in the full
+# run's scaling stage. LOGPIPE_ES_HEAP overrides it (a JVM size: 512m, 1g).
+readonly ES_HEAP=${LOGPIPE_ES_HEAP:-2g} KAFKA_HEAP=512m
 
 # Runs Maven on deploy/local/pom.xml (not part of the root reactor), output to the build log.
 mvn_local() { mvnw_logged -B -q -f deploy/local/pom.xml "$@"; }
