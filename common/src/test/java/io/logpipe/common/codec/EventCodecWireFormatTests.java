@@ -1,12 +1,17 @@
 package io.logpipe.common.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.logpipe.common.event.Category;
 import io.logpipe.common.event.LogDocument;
 import io.logpipe.common.event.RawLogRecord;
+import io.logpipe.common.event.Source;
 import io.logpipe.testsupport.fuzz.Fuzz;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +61,18 @@ class EventCodecWireFormatTests {
 				+ "\"url\":{},\"user_agent\":{\"os\":{},\"device\":{}},\"source\":{},\"trace\":{},\"span\":{},"
 				+ "\"process\":{},\"logpipe\":{\"schema_version\":0}}");
 		assertThat(utf8(this.codec.encode(documents.get(3)))).isEqualTo("{}");
+	}
+
+	@Test
+	void writesNumberKeysOfNestedMapsAsTheBeanSerializer() {
+		Map<Object, Object> byNumber = new LinkedHashMap<>();
+		byNumber.put(1, "int");
+		byNumber.put(2L, Map.of(3, List.of("nested")));
+		RawLogRecord record = new RawLogRecord(1, "id-1", "acme", Instant.parse("2026-11-21T10:15:30Z"), Category.APP,
+				"native", new Source("svc", null, null, null), "m", Map.of("byNumber", byNumber), null);
+
+		assertWrittenAsBeanSerializer(record);
+		assertThat(utf8(this.codec.encode(record))).contains("\"byNumber\":{\"1\":\"int\",\"2\":{\"3\":[\"nested\"]}}");
 	}
 
 	@Test

@@ -149,10 +149,9 @@ public record DocumentKeys(String id, String serviceName, String tenant, Instant
 					break;
 				}
 			}
-			if (read != ALL_READ || lineFeeds) {
-				if (parser.nextToken() != null) {
-					throw new EventDecodingException("not a document: more than one JSON value");
-				}
+			boolean readWhole = read != ALL_READ || lineFeeds;
+			if (readWhole && parser.nextToken() != null) {
+				throw new EventDecodingException("not a document: more than one JSON value");
 			}
 			if (reading.id == null || reading.timestamp == null) {
 				throw new EventDecodingException("document lacks event.id or @timestamp");

@@ -75,13 +75,17 @@ public class ServiceStreams {
 	 * @throws IOException when the tenant's streams were never read and cannot be now
 	 */
 	public String dataStream(String service, String tenant) throws IOException {
+		return decide(service, tenant).stream();
+	}
+
+	private Decision decide(String service, String tenant) throws IOException {
 		String stream = DataStreamNames.of(service, tenant);
 		TenantView view = this.tenants.computeIfAbsent(DataStreamNames.part(tenant), (part) -> new TenantView());
 		if (view.admits(stream, tenant)) {
-			return stream;
+			return new Decision(stream, false);
 		}
 		this.metrics.overflowed(tenant);
-		return DataStreamNames.overflow(tenant);
+		return new Decision(DataStreamNames.overflow(tenant), true);
 	}
 
 	/**
@@ -107,8 +111,7 @@ public class ServiceStreams {
 			Map<String, Decision> services = this.decided.computeIfAbsent(tenant, (t) -> new HashMap<>());
 			Decision decision = services.get(service);
 			if (decision == null) {
-				String stream = ServiceStreams.this.dataStream(service, tenant);
-				decision = new Decision(stream, !stream.equals(DataStreamNames.of(service, tenant)));
+				decision = decide(service, tenant);
 				services.put(service, decision);
 			}
 			else if (decision.overflow()) {
