@@ -102,7 +102,7 @@ public final class BenchmarkRunner {
 	 * run, has no data stream API, and there they stay.
 	 */
 	private void deleteScalingDataStreams() throws InterruptedException {
-		String dataStreams = "logs-" + Trial.scalingPrefix(this.run) + "*";
+		String dataStreams = "logs-" + ScalingStage.prefix(this.run) + "*";
 		try {
 			new ElasticsearchBench(this.elasticsearch).deleteDataStreams(dataStreams);
 		}

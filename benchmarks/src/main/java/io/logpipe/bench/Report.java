@@ -206,6 +206,15 @@ final class Report {
 	}
 
 	/**
+	 * The {@code quantile} of ascending {@code sorted} millisecond latencies, at least 1:
+	 * they are whole milliseconds rounded down, and nothing arrives in no time.
+	 */
+	static long percentile(List<Long> sorted, double quantile) {
+		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+		return Math.max(1, sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))));
+	}
+
+	/**
 	 * A row of {@code <figure>_p50_ms} and {@code <figure>_p99_ms} against a p99 goal.
 	 */
 	private void latencyRow(StringBuilder md, String label, String figure, double goalP99Ms) {

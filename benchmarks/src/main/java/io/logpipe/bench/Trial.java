@@ -1,13 +1,9 @@
 package io.logpipe.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,16 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.AppInfoParser;
-
-import com.sun.management.OperatingSystemMXBean;
 
 import io.logpipe.common.id.Sha256;
 import io.logpipe.testsupport.ServiceProcess;
@@ -72,15 +63,9 @@ final class Trial {
 
 	private final Report report = new Report();
 
-	private final Map<String, Object> loadGeneratorCores = new LinkedHashMap<>();
+	private final MeasuredLoad http;
 
-	private final Map<String, Object> ingestCores = new LinkedHashMap<>();
-
-	private final Map<String, Object> generatorBound = new LinkedHashMap<>();
-
-	private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-	private final HttpLoad load;
+	private final PipelineFeed feed;
 
 	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
@@ -103,7 +88,8 @@ final class Trial {
 		this.kafka = new KafkaBench(bootstrapServers);
 		this.elasticsearchUri = elasticsearch;
 		this.elasticsearch = new ElasticsearchBench(elasticsearch);
-		this.load = new HttpLoad(mode.concurrency());
+		this.http = new MeasuredLoad(new HttpLoad(mode.concurrency()), this.apiKey, this.report);
+		this.feed = new PipelineFeed(this.http, this.elasticsearch, DRAIN_TIMEOUT);
 	}
 
 	/**
@@ -146,8 +132,11 @@ final class Trial {
 			measureBulkBaseline(parsed.values());
 			List<ServiceProcess> pipeline = List.of(ingest, parser, indexer);
 			measurePipeline(pipeline);
-			measureScaling(pipeline);
-			measureSearchableLatency(ingest);
+			this.report.put("scaling",
+					new ScalingStage(this.mode, this.http, this.feed, this.elasticsearch, this.streams)
+						.measure(pipeline));
+			new SearchableLatency(this.mode, this.http, this.elasticsearch, this.report).measure(ingest,
+					"benchlat" + this.run, this.report.number("pipeline_eps") / 2);
 			measureReadSide(ingest, indexer);
 
 			for (ServiceProcess service : this.services) {
@@ -164,9 +153,7 @@ final class Trial {
 		}
 		measureStartup(aot);
 		this.report.computeRatios();
-		this.report.put("load_generator_cpu_cores", this.loadGeneratorCores);
-		this.report.put("ingest_cpu_cores", this.ingestCores);
-		this.report.put("load_generator_bound", this.generatorBound);
+		this.http.reportCpu();
 		return this.report;
 	}
 
@@ -177,24 +164,24 @@ final class Trial {
 		step("ingest-api: warming up with " + batch + "-event batches for " + this.mode.warmUp().toSeconds() + "s");
 		// Bounded in count too: its events are also the parser's input, held by this
 		// runner.
-		this.load.run(() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.warmUp(), this.mode.maxBatchedEvents() / 4 / batch, null, (answer) -> {
-				});
+		this.http.unmeasured(
+				() -> this.http.post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				this.mode.warmUp(), this.mode.maxBatchedEvents() / 4 / batch);
 		step("ingest-api: " + batch + "-event batches for " + this.mode.batchedDuration().toSeconds() + "s");
-		HttpLoad.Result batched = measuredLoad("ingest_batched", ingest,
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+		HttpLoad.Result batched = this.http.run("ingest_batched", ingest,
+				() -> this.http.post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
 				this.mode.batchedDuration(), this.mode.maxBatchedEvents() / batch, null);
 		this.report.put("ingest_batched_eps", Report.round(batched.okPerSecond() * batch));
 
 		step("ingest-api: single-event requests for " + this.mode.singleDuration().toSeconds() + "s");
-		HttpLoad.Result single = measuredLoad("ingest_single", ingest,
-				() -> post(ingest, "/api/v1/logs", Samples.jsonEvent(service, next.getAndIncrement())),
+		HttpLoad.Result single = this.http.run("ingest_single", ingest,
+				() -> this.http.post(ingest, "/api/v1/logs", Samples.jsonEvent(service, next.getAndIncrement())),
 				this.mode.singleDuration(), Long.MAX_VALUE, null);
 		this.report.put("ingest_single_rps", Report.round(single.okPerSecond()));
 
 		step("ingest-api: no-op requests for " + this.mode.singleDuration().toSeconds() + "s");
-		HttpLoad.Result noop = measuredLoad("noop", ingest,
-				() -> post(ingest, "/api/v1/noop", Samples.jsonEvent(service, next.getAndIncrement())),
+		HttpLoad.Result noop = this.http.run("noop", ingest,
+				() -> this.http.post(ingest, "/api/v1/noop", Samples.jsonEvent(service, next.getAndIncrement())),
 				this.mode.singleDuration(), Long.MAX_VALUE, null);
 		this.report.put("noop_rps", Report.round(noop.okPerSecond()));
 	}
@@ -210,18 +197,17 @@ final class Trial {
 		int batch = this.mode.batchSize();
 		long maxRequests = this.mode.maxBatchedEvents() / batch;
 		Map<String, Supplier<HttpRequest>> protocols = new LinkedHashMap<>();
-		protocols.put("otlp", () -> post(ingest, "/v1/logs", "application/x-protobuf",
+		protocols.put("otlp", () -> this.http.post(ingest, "/v1/logs", "application/x-protobuf",
 				Samples.otlpBatch(service, next.getAndAdd(batch), batch)));
-		protocols.put("loki", () -> post(ingest, "/loki/api/v1/push", "application/x-protobuf",
+		protocols.put("loki", () -> this.http.post(ingest, "/loki/api/v1/push", "application/x-protobuf",
 				Samples.lokiBatch(service, next.getAndAdd(batch), batch)));
-		protocols.put("esbulk", () -> post(ingest, "/_bulk", "application/x-ndjson",
+		protocols.put("esbulk", () -> this.http.post(ingest, "/_bulk", "application/x-ndjson",
 				Samples.bulkBatch(service, next.getAndAdd(batch), batch)));
 		for (Map.Entry<String, Supplier<HttpRequest>> protocol : protocols.entrySet()) {
 			step(protocol.getKey() + ": warming up, then " + batch + "-event batches for "
 					+ this.mode.batchedDuration().toSeconds() + "s");
-			this.load.run(protocol.getValue(), this.mode.warmUp().dividedBy(4), maxRequests / 4, null, (answer) -> {
-			});
-			HttpLoad.Result result = measuredLoad(protocol.getKey() + "_batched", ingest, protocol.getValue(),
+			this.http.unmeasured(protocol.getValue(), this.mode.warmUp().dividedBy(4), maxRequests / 4);
+			HttpLoad.Result result = this.http.run(protocol.getKey() + "_batched", ingest, protocol.getValue(),
 					this.mode.batchedDuration(), maxRequests, null);
 			this.report.put(protocol.getKey() + "_batched_eps", Report.round(result.okPerSecond() * batch));
 		}
@@ -313,144 +299,12 @@ final class Trial {
 		int batch = this.mode.batchSize();
 		AtomicLong next = new AtomicLong();
 		step("pipeline: HTTP to searchable at full rate for " + this.mode.pipelineDuration().toSeconds() + "s");
-		Pipeline result = feedPipeline("pipeline", pipeline, "logs-" + service + "-*",
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)), batch,
-				this.mode.pipelineDuration(), this.mode.maxPipelineEvents());
+		PipelineFeed.Result result = this.feed.atFullRate("pipeline", pipeline, "logs-" + service + "-*",
+				() -> this.http.post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
+				batch, this.mode.pipelineDuration(), this.mode.maxPipelineEvents());
 		this.report.put("pipeline_eps", Report.round(result.eventsPerSecond()));
 		result.cpuPerMillion()
 			.forEach((name, seconds) -> this.report.putPerService("cpu_s_per_million", name, seconds));
-	}
-
-	/**
-	 * How the pipeline's rate and cost grow: the same full-rate feed with events spread
-	 * over more services (one data stream each), and with larger events. Each case first
-	 * makes sure its data streams exist, so that every trial measures indexing into them,
-	 * not the one-time creation of a thousand data streams (reported as {@code setup_s}).
-	 */
-	private void measureScaling(List<ServiceProcess> pipeline) throws Exception {
-		ServiceProcess ingest = pipeline.getFirst();
-		int batch = this.mode.scalingBatchSize();
-		List<ScalingCase> cases = new ArrayList<>();
-		this.mode.scalingServices()
-			.forEach((services) -> cases.add(new ScalingCase("services_" + services, services, SMALL_EVENT_BYTES)));
-		cases.add(new ScalingCase("event_2kb", 1, LARGE_EVENT_BYTES));
-		// Every case's data streams stay until the run ends (they are shared by the
-		// trials): room for all of them, not only for the largest case's.
-		int dataStreams = cases.stream().mapToInt(ScalingCase::services).sum();
-		Map<String, Object> scaling = new LinkedHashMap<>();
-		char tag = 'a';
-		try (AutoCloseable room = this.elasticsearch.roomForDataStreams(dataStreams)) {
-			for (ScalingCase scalingCase : cases) {
-				// One letter per case, then 'x': no case's data streams match another's
-				// pattern.
-				String prefix = scalingPrefix(this.streams) + tag++ + "x";
-				String target = "logs-" + prefix + "*";
-				AtomicLong next = new AtomicLong();
-				Supplier<HttpRequest> requests = () -> post(ingest, "/api/v1/logs", Samples.sizedBatch(prefix,
-						scalingCase.services(), next.getAndAdd(batch), batch, scalingCase.events()));
-				Map<String, Object> figures = new LinkedHashMap<>();
-				figures.put("data_streams", scalingCase.services());
-				figures.put("event_bytes", scalingCase.events());
-				try {
-					step("scaling: one event for each of " + scalingCase.services() + " services, until " + target
-							+ " holds them");
-					long setup = System.nanoTime();
-					feedEvents(requests, target, scalingCase.services(), batch);
-					figures.put("setup_s", Report.round((System.nanoTime() - setup) / 1e9));
-					step("scaling: " + scalingCase.events() + "-byte events over " + scalingCase.services()
-							+ " services at full rate for " + this.mode.scalingDuration().toSeconds() + "s");
-					Pipeline result = feedPipeline("scaling_" + scalingCase.key(), pipeline, target, requests, batch,
-							this.mode.scalingDuration(), this.mode.maxScalingEvents());
-					figures.put("pipeline_eps", Report.round(result.eventsPerSecond()));
-					Map<String, Object> cpu = new LinkedHashMap<>();
-					result.cpuPerMillion().forEach((name, seconds) -> cpu.put(name, Report.round(seconds)));
-					figures.put("cpu_s_per_million", cpu);
-				}
-				catch (IOException | IllegalStateException ex) {
-					// A case that does not drain, or that Elasticsearch refuses (a
-					// thousand data streams took a 512 MB heap past its circuit
-					// breaker), must not cost the figures of the whole run.
-					step("scaling " + scalingCase.key() + " failed: " + ex.getMessage());
-					figures.put("error", ex.getMessage());
-				}
-				scaling.put(scalingCase.key(), figures);
-			}
-		}
-		this.report.put("scaling", scaling);
-	}
-
-	/**
-	 * The prefix of the services, and so of the data streams, of a run's scaling stage.
-	 */
-	static String scalingPrefix(String streams) {
-		return "scale" + streams;
-	}
-
-	/**
-	 * Sends the first {@code events} of {@code requests} and waits until {@code target}
-	 * counts them too.
-	 */
-	private void feedEvents(Supplier<HttpRequest> requests, String target, int events, int batch)
-			throws IOException, InterruptedException {
-		long before = this.elasticsearch.count(target);
-		long requestsNeeded = (events + batch - 1) / batch;
-		HttpLoad.Result sent = this.load.run(requests, DRAIN_TIMEOUT, requestsNeeded, null, (answer) -> {
-		});
-		if (sent.failed() > 0) {
-			throw new IllegalStateException(sent.failed() + " of " + requestsNeeded + " requests failed");
-		}
-		awaitCount(target, before + requestsNeeded * batch, "setup");
-	}
-
-	/** Bytes of one event as sent, in the scaling stage. */
-	static final int SMALL_EVENT_BYTES = 200;
-
-	static final int LARGE_EVENT_BYTES = 2048;
-
-	/** A case of the scaling stage: its report key, services and event size. */
-	private record ScalingCase(String key, int services, int events) {
-	}
-
-	/**
-	 * A full-rate feed's rate to searchable and each service's CPU per million events.
-	 */
-	private record Pipeline(double eventsPerSecond, Map<String, Double> cpuPerMillion) {
-	}
-
-	/** Waits until {@code target} counts {@code expected} documents. */
-	private void awaitCount(String target, long expected, String stage) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-		while (this.elasticsearch.count(target) < expected) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("only " + this.elasticsearch.count(target) + " of " + expected + " "
-						+ stage + " events searchable in " + target + " after " + DRAIN_TIMEOUT);
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	/**
-	 * Feeds ingest-api at full rate, waits until every accepted event is counted in
-	 * {@code target}, and returns the rate from the first request to the last event
-	 * searchable, with the CPU each service of {@code pipeline} used per million events.
-	 */
-	private Pipeline feedPipeline(String stage, List<ServiceProcess> pipeline, String target,
-			Supplier<HttpRequest> requests, int batch, Duration duration, long maxEvents) throws Exception {
-		double[] cpuBefore = new double[pipeline.size()];
-		for (int i = 0; i < pipeline.size(); i++) {
-			cpuBefore[i] = pipeline.get(i).cpuSeconds();
-		}
-		long before = this.elasticsearch.count(target);
-		long started = System.nanoTime();
-		HttpLoad.Result sent = measuredLoad(stage, pipeline.getFirst(), requests, duration, maxEvents / batch, null);
-		long events = sent.ok() * batch;
-		awaitCount(target, before + events, stage);
-		double seconds = (System.nanoTime() - started) / 1e9;
-		Map<String, Double> cpu = new LinkedHashMap<>();
-		for (int i = 0; i < pipeline.size(); i++) {
-			cpu.put(pipeline.get(i).name(), (pipeline.get(i).cpuSeconds() - cpuBefore[i]) / events * 1_000_000);
-		}
-		return new Pipeline(events / seconds, cpu);
 	}
 
 	/**
@@ -487,47 +341,6 @@ final class Trial {
 		}
 	}
 
-	private void measureSearchableLatency(ServiceProcess ingest) throws Exception {
-		String service = "benchlat" + this.run;
-		String target = "logs-" + service + "-*";
-		double rate = this.report.number("pipeline_eps") / 2;
-		// About 20 requests a second; the first event of each is the probe.
-		int batch = (int) Math.max(1, Math.min(this.mode.batchSize(), Math.round(rate / 20)));
-		Duration interval = Duration.ofNanos(Math.round(batch / rate * 1e9));
-		step("searchable latency: " + Math.round(rate) + " events/s (" + batch + " per request) for "
-				+ this.mode.latencyDuration().toSeconds() + "s");
-		Map<String, Long> pending = new ConcurrentHashMap<>();
-		List<Long> latencies = new ArrayList<>();
-		AtomicLong next = new AtomicLong();
-		Thread poller = Thread.ofVirtual().start(() -> pollSearchable(target, pending, latencies));
-		measuredLoad("searchable_latency", ingest,
-				() -> post(ingest, "/api/v1/logs", Samples.jsonBatch(service, next.getAndAdd(batch), batch)),
-				this.mode.latencyDuration(), Long.MAX_VALUE, interval, (answer) -> {
-					int start = answer.body().indexOf("\"ids\":[\"");
-					if (start >= 0) {
-						int from = start + "\"ids\":[\"".length();
-						pending.put(answer.body().substring(from, answer.body().indexOf('"', from)),
-								answer.sentAtNanos());
-					}
-				});
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!pending.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		poller.interrupt();
-		poller.join();
-		synchronized (latencies) {
-			if (latencies.isEmpty()) {
-				throw new IllegalStateException("no probe event became searchable");
-			}
-			latencies.sort(null);
-			this.report.put("searchable_p50_ms", percentile(latencies, 0.50));
-			this.report.put("searchable_p99_ms", percentile(latencies, 0.99));
-			this.report.put("searchable_probes", latencies.size());
-			this.report.put("searchable_probes_missing", pending.size());
-		}
-	}
-
 	/**
 	 * The search API (a 15-minute range, a one-word query that matches the run's
 	 * documents, newest 100) and the live tail (POST to arrival on an open tail).
@@ -537,48 +350,16 @@ final class Trial {
 		step("search: consecutive searches for 'placed' over 15 minutes for " + this.mode.latencyDuration().toSeconds()
 				+ "s");
 		List<Long> searches = read.searchLatencies(indexer, "placed", this.mode.latencyDuration());
-		this.report.put("search_p50_ms", percentile(searches, 0.50));
-		this.report.put("search_p99_ms", percentile(searches, 0.99));
+		this.report.put("search_p50_ms", Report.percentile(searches, 0.50));
+		this.report.put("search_p99_ms", Report.percentile(searches, 0.99));
 		this.report.put("search_requests", searches.size());
 		int probes = (int) Math.max(20, this.mode.latencyDuration().toSeconds() * 5);
 		step("tail: " + probes + " events, one at a time, from POST to an open live tail");
 		ReadBench.TailProbes tail = read.tailLatencies(ingest, indexer, "benchtail" + this.run, probes);
-		this.report.put("tail_p50_ms", percentile(tail.latencies(), 0.50));
-		this.report.put("tail_p99_ms", percentile(tail.latencies(), 0.99));
+		this.report.put("tail_p50_ms", Report.percentile(tail.latencies(), 0.50));
+		this.report.put("tail_p99_ms", Report.percentile(tail.latencies(), 0.99));
 		this.report.put("tail_probes_late", tail.late());
 		this.report.put("tail_probes_missing", tail.missing());
-	}
-
-	private void pollSearchable(String target, Map<String, Long> pending, List<Long> latencies) {
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				List<String> ids = pending.keySet().stream().limit(1000).toList();
-				if (!ids.isEmpty()) {
-					Set<String> found = this.elasticsearch.searchable(target, ids);
-					long now = System.nanoTime();
-					for (String id : found) {
-						Long sentAt = pending.remove(id);
-						if (sentAt != null) {
-							synchronized (latencies) {
-								latencies.add((now - sentAt) / 1_000_000);
-							}
-						}
-					}
-				}
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (Exception ex) {
-				// the data stream may not exist yet; ask again
-			}
-		}
-	}
-
-	private static long percentile(List<Long> sorted, double quantile) {
-		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-		return Math.max(1, sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))));
 	}
 
 	/**
@@ -598,51 +379,6 @@ final class Trial {
 		return drain;
 	}
 
-	private HttpLoad.Result measuredLoad(String stage, ServiceProcess server, Supplier<HttpRequest> requests,
-			Duration duration, long maxRequests, Duration interval) throws InterruptedException {
-		return measuredLoad(stage, server, requests, duration, maxRequests, interval, (answer) -> {
-		});
-	}
-
-	/**
-	 * Runs the load and records, beside its figure, the CPU the generator (this JVM) and
-	 * the server used meanwhile: when the generator needs as much CPU to send as the
-	 * server to answer, the figure says as much about the generator as about the server
-	 * ({@code load_generator_bound}).
-	 */
-	private HttpLoad.Result measuredLoad(String stage, ServiceProcess server, Supplier<HttpRequest> requests,
-			Duration duration, long maxRequests, Duration interval, Consumer<HttpLoad.Answer> onAccepted)
-			throws InterruptedException {
-		long cpuBefore = this.os.getProcessCpuTime();
-		double serverBefore = server.cpuSeconds();
-		HttpLoad.Result result = this.load.run(requests, duration, maxRequests, interval, onAccepted);
-		double cores = (this.os.getProcessCpuTime() - cpuBefore) / 1e9 / result.seconds();
-		double serverCores = (server.cpuSeconds() - serverBefore) / result.seconds();
-		this.loadGeneratorCores.put(stage, Report.round(cores));
-		this.ingestCores.put(stage, Report.round(serverCores));
-		this.generatorBound.put(stage, cores >= serverCores);
-		if (result.ok() == 0) {
-			throw new IllegalStateException(stage + ": no request succeeded (" + result.failed() + " failed)");
-		}
-		if (result.failed() > 0) {
-			this.report.put(stage + "_failed_requests", result.failed());
-		}
-		return result;
-	}
-
-	private HttpRequest post(ServiceProcess service, String path, String body) {
-		return post(service, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private HttpRequest post(ServiceProcess service, String path, String contentType, byte[] body) {
-		return HttpRequest.newBuilder(service.uri(path))
-			.header("Authorization", "Bearer " + this.apiKey)
-			.header("Content-Type", contentType)
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-	}
-
 	private ServiceProcess start(String name, Map<String, String> properties) throws InterruptedException {
 		Map<String, String> all = new HashMap<>(properties);
 		all.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
@@ -655,7 +391,7 @@ final class Trial {
 		return service;
 	}
 
-	private static void step(String what) {
+	static void step(String what) {
 		System.out.println("==> bench: " + what);
 	}
 

@@ -35,7 +35,25 @@
  * </tr>
  * <tr>
  * <td>{@code Trial}</td>
- * <td>one trial: runs the stages in sequence and fills its report</td>
+ * <td>one trial: starts the services, runs the stages in sequence and fills its
+ * report</td>
+ * </tr>
+ * <tr>
+ * <td>{@code PipelineFeed}</td>
+ * <td>feeds the whole pipeline at full rate until Elasticsearch counts every event: its
+ * rate and each service's CPU per million events</td>
+ * </tr>
+ * <tr>
+ * <td>{@code ScalingStage}</td>
+ * <td>the pipeline again over 1 to 1,000 services and with 2 kB events</td>
+ * </tr>
+ * <tr>
+ * <td>{@code SearchableLatency}</td>
+ * <td>POST to searchable at half the pipeline's rate</td>
+ * </tr>
+ * <tr>
+ * <td>{@code MeasuredLoad}</td>
+ * <td>a stage's HTTP load, with the CPU of the generator and of ingest-api beside it</td>
  * </tr>
  * <tr>
  * <td>{@code Trials}</td>
